@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { pageQuery } from './common';
+
+export const roles = ['admin', 'coordinator', 'expert', 'enterprise', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const scopeSchema = z.object({
+  kind: z.enum(['district', 'network']),
+  value: z.string().min(1).max(64),
+});
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  scopes: z.array(scopeSchema),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9_.-]{3,32}$/, { message: 'username: 3–32 letters, digits, _ . -' });
+const password = z.string().min(10).max(256);
+
+export const createUserBody = z.object({
+  username,
+  displayName: z.string().trim().min(1).max(64),
+  password,
+  role: z.enum(roles),
+  scopes: z.array(scopeSchema).max(50).default([]),
+});
+
+export const updateUserBody = z.object({
+  displayName: z.string().trim().min(1).max(64).optional(),
+  password: password.optional(),
+  role: z.enum(roles).optional(),
+  scopes: z.array(scopeSchema).max(50).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const userListQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
+
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorUsername: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+
+export const auditQuery = pageQuery.extend({
+  entity: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+  actor: z.string().max(64).optional(),
+  entityId: z.string().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+});

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/client';
+import type { Env } from './env';
+import { createAccountsService } from './features/accounts/accounts.service';
+import { authRoutes } from './features/accounts/auth.routes';
+import { userRoutes } from './features/accounts/users.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+import { createAuditService } from './features/audit/audit.service';
+import { healthRoutes } from './features/health/health.routes';
+import { organizationRoutes } from './features/organizations/organizations.routes';
+import { createOrganizationService } from './features/organizations/organizations.service';
+import { statsRoutes } from './features/stats/stats.routes';
+import { createStatsService } from './features/stats/stats.service';
+import type { App } from './lib/app-type';
+import { installAuth } from './lib/auth';
+import { installErrorHandler } from './lib/http-errors';
+import { installSecurityHeaders } from './lib/security-headers';
+import { version } from './version';
+
+export type AppEnv = Pick<Env, 'TONGXIN_SESSION_IDLE_MINUTES' | 'TONGXIN_SECURE_COOKIES' | 'TONGXIN_WEB_DIST' | 'LOG_LEVEL'>;
+
+export function createServices(database: Database, env: AppEnv) {
+  const { db } = database;
+  return {
+    db,
+    accounts: createAccountsService({ db, idleMinutes: env.TONGXIN_SESSION_IDLE_MINUTES }),
+    audit: createAuditService({ db }),
+    organizations: createOrganizationService({ db }),
+    stats: createStatsService({ db }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** The one place that wires things. */
+export async function buildApp(database: Database, env: AppEnv, logger: FastifyServerOptions['logger'] = { level: env.LOG_LEVEL }) {
+  const app = Fastify({ logger, genReqId: () => randomUUID(), trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const services = createServices(database, env);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Tongxin 同心 API', version }, tags: [{ name: 'auth' }, { name: 'directory' }, { name: 'admin' }] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
+  });
+  installSecurityHeaders(app);
+  installErrorHandler(app);
+  installAuth(app, services.accounts);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  healthRoutes(app, database);
+  authRoutes(app, services.accounts, env.TONGXIN_SECURE_COOKIES);
+  userRoutes(app, services.accounts);
+  auditRoutes(app, services.audit);
+  organizationRoutes(app, services.organizations);
+  statsRoutes(app, services.stats);
+
+  await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
+  return Object.assign(app, { services });
+}
+
+export type TongxinApp = Awaited<ReturnType<typeof buildApp>>;
+
+/** The built web app, with index.html for every non-API path (client-side routing). */
+async function serveWeb(app: App, dist: string) {
+  const index = path.join(dist, 'index.html');
+  const hasWeb = fs.existsSync(index);
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found', requestId: String(req.id) });
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+  });
+}

@@ -1,0 +1,66 @@
+import { count, eq, ilike, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { sessions, users } from '../../db/schema';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const findUserByUsername = async (ex: Executor, username: string) =>
+  (await ex.select().from(users).where(eq(users.username, username)).limit(1))[0];
+
+export const findUserById = async (ex: Executor, id: string) =>
+  (await ex.select().from(users).where(eq(users.id, id)).limit(1))[0];
+
+export const insertUser = async (ex: Executor, row: NewUser) => (await ex.insert(users).values(row).returning())[0]!;
+
+export const updateUser = async (ex: Executor, id: string, patch: Partial<NewUser>) =>
+  (await ex.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning())[0];
+
+export const countUsers = async (ex: Executor) => (await ex.select({ n: count() }).from(users))[0]!.n;
+
+export async function listUsers(ex: Executor, q: string | undefined, page: number, pageSize: number) {
+  const cond = q
+    ? or(ilike(users.username, `%${q.replace(/[%_\\]/g, '\\$&')}%`), ilike(users.displayName, `%${q.replace(/[%_\\]/g, '\\$&')}%`))
+    : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    ex.select().from(users).where(cond).orderBy(users.username).limit(pageSize).offset((page - 1) * pageSize),
+    ex.select({ total: count() }).from(users).where(cond),
+  ]);
+  return { rows, total };
+}
+
+/** Count a failed login; the fifth in a row locks the account. Returns the updated row. */
+export const registerFailedLogin = async (ex: Executor, id: string, lockAfter: number, lockMinutes: number) =>
+  (
+    await ex
+      .update(users)
+      .set({
+        failedLogins: sql`${users.failedLogins} + 1`,
+        lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
+      })
+      .where(eq(users.id, id))
+      .returning()
+  )[0]!;
+
+export const insertSession = (ex: Executor, row: typeof sessions.$inferInsert) => ex.insert(sessions).values(row);
+
+export async function findSession(ex: Executor, id: string) {
+  const rows = await ex
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export const touchSession = (ex: Executor, id: string) =>
+  ex.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+
+export const deleteSession = (ex: Executor, id: string) => ex.delete(sessions).where(eq(sessions.id, id));
+
+export const deleteUserSessions = (ex: Executor, userId: string) => ex.delete(sessions).where(eq(sessions.userId, userId));
+
+export const deleteIdleSessions = (ex: Executor, idleMinutes: number) =>
+  ex.delete(sessions).where(lt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`));
+

@@ -1,0 +1,56 @@
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AccountsService } from '../features/accounts/accounts.service';
+import type { Actor } from './actor';
+import { AppError } from './errors';
+
+export const SESSION_COOKIE = 'tx_session';
+export const CSRF_COOKIE = 'tx_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the authenticated actor (anonymous on public routes) */
+    actor(): Actor;
+    actorValue?: Actor;
+  }
+  interface FastifyContextConfig {
+    /** reachable without a session (login, health, API description) */
+    public?: boolean;
+  }
+}
+
+export const cookieOptions = (secure: boolean, httpOnly: boolean): CookieSerializeOptions => ({
+  path: '/',
+  httpOnly,
+  secure,
+  sameSite: 'strict',
+});
+
+const anonymous = (req: FastifyRequest): Actor => ({
+  userId: null,
+  username: 'anonymous',
+  role: 'viewer',
+  scopes: [],
+  requestId: String(req.id),
+  ip: req.ip,
+});
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every /api route authenticates here unless it says `config: { public: true }`; state changes need the CSRF token. */
+export function installAuth(app: FastifyInstance, accounts: AccountsService) {
+  app.decorateRequest('actorValue', undefined);
+  app.decorateRequest('actor', function (this: FastifyRequest) {
+    return this.actorValue ?? anonymous(this);
+  });
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.routeOptions.config?.public) return;
+    const token = req.cookies[SESSION_COOKIE];
+    const session = token ? await accounts.resolveSession(token) : undefined;
+    if (!session) throw new AppError('AUTH_REQUIRED');
+    if (!safeMethods.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) throw new AppError('CSRF');
+    const u = session.user;
+    req.actorValue = { userId: u.id, username: u.username, role: u.role, scopes: u.scopes, requestId: String(req.id), ip: req.ip };
+  });
+}

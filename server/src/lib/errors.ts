@@ -1,0 +1,22 @@
+import { errorCodes, type ErrorCode, type FieldError } from '../../../common/errors';
+
+/** The one error type of the server; mapped to a response once, in app.ts. */
+export class AppError extends Error {
+  readonly status: number;
+  readonly fields?: FieldError[];
+  /** override of the localized default message for the code */
+  readonly userMessage?: { zh: string; en: string };
+
+  constructor(
+    readonly code: ErrorCode,
+    opts: { fields?: FieldError[]; userMessage?: { zh: string; en: string }; cause?: unknown; status?: number } = {},
+  ) {
+    super(opts.userMessage?.en ?? code, { cause: opts.cause });
+    this.status = opts.status ?? errorCodes[code];
+    this.fields = opts.fields;
+    this.userMessage = opts.userMessage;
+  }
+}
+
+export const forbidden = () => new AppError('FORBIDDEN');
+export const notFound = () => new AppError('NOT_FOUND');

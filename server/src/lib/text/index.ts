@@ -1,0 +1,20 @@
+export {
+  collapsePunctuation,
+  collapseWhitespace,
+  convertT2S,
+  normalizeText,
+  protectedNames,
+  stripPinyinAnnotations,
+  toHalfWidthAlnum,
+  toSimplified,
+} from './normalize';
+export {
+  domainDictionary,
+  escapeTsToken,
+  queryTokens,
+  searchTokens,
+  segment,
+  toTsqueryText,
+  toTsvectorText,
+} from './segment';
+export { namePinyin, pinyinKeys, type NamePinyin } from './pinyin';

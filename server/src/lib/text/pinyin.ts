@@ -1,0 +1,64 @@
+import { pinyin } from 'pinyin-pro';
+
+export interface NamePinyin {
+  /** whole pinyin, lowercase, no tones or spaces: 张峰 → zhangfeng */
+  full: string;
+  /** first letter of each Han character's pinyin: 张峰 → zf */
+  initials: string;
+}
+
+const options = {
+  toneType: 'none',
+  type: 'array',
+  // read the leading character(s) as a surname: 单 → shan, 曾 → zeng, 尉迟 → yu chi
+  surname: 'head',
+  // Latin runs stay together (Tom, not T o m)
+  nonZh: 'consecutive',
+  // ü as v (吕 → lv), the way pinyin input methods spell it
+  v: true,
+} as const;
+
+/**
+ * Characters pinyin-pro reads wrongly in names, replaced by a character with the right reading:
+ * it reads 徵 as zhǐ (the musical note) everywhere, but in names (魏徵, 文徵明, 李姝徵) it is zhēng.
+ */
+const nameReadings: Readonly<Record<string, string>> = { 徵: '征' };
+const NAME_READING_CHARS = new RegExp(`[${Object.keys(nameReadings).join('')}]`, 'gu');
+
+/** Lowercase ASCII letters and digits only: accents folded (José → jose), the rest dropped. */
+function asciiKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Pinyin keys of a person's (or organisation's) name for pinyin and initials search.
+ * Han characters become toneless pinyin; Latin letters and digits are kept, lowercased, in
+ * both keys (ABC科技 → abckeji / abckj); other characters (spaces, ·) are dropped.
+ */
+export function namePinyin(name: string): NamePinyin {
+  const text = name
+    .normalize('NFKC')
+    .trim()
+    .replace(NAME_READING_CHARS, (c) => nameReadings[c]);
+  if (!text) return { full: '', initials: '' };
+  const syllables = pinyin(text, options);
+  const firsts = pinyin(text, { ...options, pattern: 'first' });
+  let full = '';
+  let initials = '';
+  for (let i = 0; i < syllables.length; i++) {
+    full += asciiKey(syllables[i]);
+    // for a Latin run pattern:'first' returns the run itself, so both keys keep it whole
+    initials += asciiKey(firsts[i] ?? syllables[i]);
+  }
+  return { full, initials };
+}
+
+/** [full, initials] for indexing, without empty or duplicate entries (a single letter gives one). */
+export function pinyinKeys(name: string): string[] {
+  const { full, initials } = namePinyin(name);
+  return [...new Set([full, initials])].filter((k) => k.length > 0);
+}

@@ -4,6 +4,10 @@ import { pageQuery } from './common';
 export const roles = ['admin', 'coordinator', 'expert', 'enterprise', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
+/** Extra permissions an admin grants: 'political' shows people's political affiliation (with their consent). */
+export const permissions = ['political'] as const;
+export type Permission = (typeof permissions)[number];
+
 export const scopeSchema = z.object({
   kind: z.enum(['district', 'network']),
   value: z.string().min(1).max(64),
@@ -16,6 +20,7 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: z.enum(roles),
   scopes: z.array(scopeSchema),
+  permissions: z.array(z.enum(permissions)),
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
@@ -39,6 +44,7 @@ export const createUserBody = z.object({
   password,
   role: z.enum(roles),
   scopes: z.array(scopeSchema).max(50).default([]),
+  permissions: z.array(z.enum(permissions)).default([]),
 });
 
 export const updateUserBody = z.object({
@@ -46,6 +52,7 @@ export const updateUserBody = z.object({
   password: password.optional(),
   role: z.enum(roles).optional(),
   scopes: z.array(scopeSchema).max(50).optional(),
+  permissions: z.array(z.enum(permissions)).optional(),
   disabled: z.boolean().optional(),
 });
 

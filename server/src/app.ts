@@ -17,6 +17,18 @@ import { createAuditService } from './features/audit/audit.service';
 import { healthRoutes } from './features/health/health.routes';
 import { organizationRoutes } from './features/organizations/organizations.routes';
 import { createOrganizationService } from './features/organizations/organizations.service';
+import { createPeopleService } from './features/people/people.service';
+import { peopleRoutes } from './features/people/people.routes';
+import { createNetworkService } from './features/networks/networks.service';
+import { networksRoutes } from './features/networks/networks.routes';
+import { createIndustryService } from './features/industries/industries.service';
+import { industriesRoutes } from './features/industries/industries.routes';
+import { createPlaceService } from './features/places/places.service';
+import { placesRoutes } from './features/places/places.routes';
+import { createSearchService } from './features/search/search.service';
+import { searchRoutes } from './features/search/search.routes';
+import { createIoService } from './features/io/io.service';
+import { ioRoutes } from './features/io/io.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
 import type { App } from './lib/app-type';
@@ -35,6 +47,12 @@ export function createServices(database: Database, env: AppEnv) {
     audit: createAuditService({ db }),
     organizations: createOrganizationService({ db }),
     stats: createStatsService({ db }),
+    people: createPeopleService({ db }),
+    networks: createNetworkService({ db }),
+    industries: createIndustryService({ db }),
+    places: createPlaceService({ db }),
+    search: createSearchService({ db }),
+    io: createIoService({ db }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -66,6 +84,12 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   auditRoutes(app, services.audit);
   organizationRoutes(app, services.organizations);
   statsRoutes(app, services.stats);
+  peopleRoutes(app, services.people);
+  networksRoutes(app, services.networks);
+  industriesRoutes(app, services.industries);
+  placesRoutes(app, services.places);
+  searchRoutes(app, services.search);
+  ioRoutes(app, services.io);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

@@ -1,25 +1,31 @@
 import { loadDemo } from '../../../demo/schema';
 import type { Db } from '../db/client';
-import { organizations } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { recordAudit } from '../features/audit/audit.repository';
+import { DemoKeys } from './demo-keys';
+import { loadIndustries } from './load-industries';
+import { loadNetworks } from './load-networks';
+import { loadOrganizations } from './load-organizations';
+import { loadPeople } from './load-people';
+import { loadPlaces } from './load-places';
 
 /**
- * Load the demo dataset written from the five seed articles (demo/*.json) in one transaction.
- * This issue loads organisations; each later feature adds its part of the same files here.
+ * Load the demo dataset written from the five seed articles (demo/*.json) in one transaction:
+ * industries → organisations → people (affiliations) → networks (memberships) → places.
  */
 export async function loadDemoData(db: Db, actor: Actor) {
   const demo = loadDemo();
   return db.transaction(async (tx) => {
-    const orgRows = demo.organizations.map((o) => ({
-      name: o.name,
-      kind: o.kind,
-      districtCode: o.districtCode ?? null,
-      uscc: o.uscc ?? null,
-      demoKey: o.key,
-    }));
-    if (orgRows.length) await tx.insert(organizations).values(orgRows);
-    await recordAudit(tx, actor, { action: 'load-demo', entity: 'dataset', after: { organizations: orgRows.length } });
-    return { organizations: orgRows.length };
+    const keys = new DemoKeys();
+    await loadIndustries(tx, demo, keys);
+    await loadOrganizations(tx, demo, keys);
+    await loadPeople(tx, demo, keys);
+    await loadNetworks(tx, demo, keys);
+    await loadPlaces(tx, demo, keys);
+    const counts = Object.fromEntries(
+      ['industry', 'organization', 'person', 'network', 'place'].map((k) => [k, keys.count(k)]),
+    );
+    await recordAudit(tx, actor, { action: 'load-demo', entity: 'dataset', after: counts });
+    return counts;
   });
 }

@@ -1,4 +1,4 @@
-import type { Role, Scope } from '../../../common/schemas/accounts';
+import type { Permission, Role, Scope } from '../../../common/schemas/accounts';
 
 /** Who is acting and from where: the first argument of every service function. */
 export interface Actor {
@@ -6,13 +6,14 @@ export interface Actor {
   username: string;
   role: Role;
   scopes: Scope[];
+  permissions: Permission[];
   requestId: string;
   ip: string | null;
 }
 
 /** The actor of start-up work (demo data, first admin) and of the CLI. */
 export function systemActor(requestId = 'system'): Actor {
-  return { userId: null, username: 'system', role: 'admin', scopes: [], requestId, ip: null };
+  return { userId: null, username: 'system', role: 'admin', scopes: [], permissions: ['political'], requestId, ip: null };
 }
 
 /** District codes the actor may see, or 'all'. Network scopes are resolved by the features that know memberships. */

@@ -32,6 +32,7 @@ const anonymous = (req: FastifyRequest): Actor => ({
   username: 'anonymous',
   role: 'viewer',
   scopes: [],
+  permissions: [],
   requestId: String(req.id),
   ip: req.ip,
 });
@@ -51,6 +52,6 @@ export function installAuth(app: FastifyInstance, accounts: AccountsService) {
     if (!session) throw new AppError('AUTH_REQUIRED');
     if (!safeMethods.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) throw new AppError('CSRF');
     const u = session.user;
-    req.actorValue = { userId: u.id, username: u.username, role: u.role, scopes: u.scopes, requestId: String(req.id), ip: req.ip };
+    req.actorValue = { userId: u.id, username: u.username, role: u.role, scopes: u.scopes, permissions: u.permissions, requestId: String(req.id), ip: req.ip };
   });
 }

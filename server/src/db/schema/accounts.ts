@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Scope } from '../../../../common/schemas/accounts';
+import type { Permission, Scope } from '../../../../common/schemas/accounts';
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
@@ -9,6 +9,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['admin', 'coordinator', 'expert', 'enterprise', 'viewer'] }).notNull(),
   scopes: jsonb('scopes').$type<Scope[]>().notNull().default([]),
+  /** extra permissions beyond the role, e.g. 'political' (see political affiliation of people) */
+  permissions: text('permissions').array().$type<Permission[]>().notNull().default(sql`'{}'::text[]`),
   disabled: boolean('disabled').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -8,6 +8,7 @@ export function presentUser(u: UserRow): User {
     displayName: u.displayName,
     role: u.role,
     scopes: u.scopes,
+    permissions: u.permissions,
     disabled: u.disabled,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
@@ -20,5 +21,6 @@ export const auditUser = (u: UserRow) => ({
   displayName: u.displayName,
   role: u.role,
   scopes: u.scopes,
+  permissions: u.permissions,
   disabled: u.disabled,
 });

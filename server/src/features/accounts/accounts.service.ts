@@ -95,6 +95,7 @@ export function createAccountsService({ db, idleMinutes }: { db: Db; idleMinutes
         passwordHash,
         role: body.role,
         scopes: body.scopes,
+        permissions: body.permissions,
       });
       await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: row.id, after: auditUser(row) });
       return presentUser(row);
@@ -118,7 +119,7 @@ export function createAccountsService({ db, idleMinutes }: { db: Db; idleMinutes
         ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
       }))!;
       // a changed password, role, scope or a disabled account ends the user's sessions
-      if (passwordHash || body.disabled || body.role || body.scopes) await repo.deleteUserSessions(tx, id);
+      if (passwordHash || body.disabled || body.role || body.scopes || body.permissions) await repo.deleteUserSessions(tx, id);
       await recordAudit(tx, actor, {
         action: passwordHash ? 'update+password' : 'update',
         entity: 'user',

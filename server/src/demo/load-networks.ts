@@ -1,0 +1,10 @@
+import type { DemoData as Demo } from '../../../demo/schema';
+import type { Tx } from '../db/client';
+import type { DemoKeys } from './demo-keys';
+
+/** Networks of the demo dataset. */
+export async function loadNetworks(tx: Tx, demo: Demo, keys: DemoKeys) {
+  void tx;
+  void demo;
+  void keys;
+}

@@ -1,0 +1,7 @@
+import type { Db } from '../../db/client';
+
+export function createIoService({ db }: { db: Db }) {
+  void db;
+  return {};
+}
+export type IoService = ReturnType<typeof createIoService>;

@@ -101,9 +101,10 @@ export type TongxinApp = Awaited<ReturnType<typeof buildApp>>;
 async function serveWeb(app: App, dist: string) {
   const index = path.join(dist, 'index.html');
   const hasWeb = fs.existsSync(index);
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, index: false });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+    const file = /\/[^/?]+\.[a-z0-9]+(\?|$)/i.test(req.url); // a missing asset is a 404, not the app
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb || file) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found', requestId: String(req.id) });
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));

@@ -1,0 +1,20 @@
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router';
+import { useT } from '../../../app/i18n';
+
+export function NotFoundPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('error.notFoundTitle')}</h1>}
+      subTitle={t('error.notFoundText')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('common.backHome')}
+        </Button>
+      }
+    />
+  );
+}

@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { Env } from './env';
@@ -69,10 +69,10 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
     openapi: { info: { title: 'Tongxin 同心 API', version }, tags: [{ name: 'auth' }, { name: 'directory' }, { name: 'admin' }] },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
   });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
   installSecurityHeaders(app);
   installErrorHandler(app);
   installAuth(app, services.accounts);
@@ -101,12 +101,17 @@ export type TongxinApp = Awaited<ReturnType<typeof buildApp>>;
 async function serveWeb(app: App, dist: string) {
   const index = path.join(dist, 'index.html');
   const hasWeb = fs.existsSync(index);
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, index: false });
+  const sendIndex = (reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: dist, index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
+  }
   app.setNotFoundHandler((req, reply) => {
     const file = /\/[^/?]+\.[a-z0-9]+(\?|$)/i.test(req.url); // a missing asset is a 404, not the app
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb || file) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found', requestId: String(req.id) });
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+    return sendIndex(reply);
   });
 }

@@ -86,6 +86,9 @@ describe('login, session, logout', () => {
     const openapi = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(openapi.json().openapi).toMatch(/^3\./);
     expect(Object.keys(openapi.json().paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/organizations']));
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/html/);
   });
 
   it('sends security headers', async () => {

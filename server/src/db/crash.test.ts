@@ -38,7 +38,7 @@ describe(`crash safety (${pgUrl ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
           const res = await fetch(`${first.url}/api/organizations`, {
             method: 'POST',
             headers,
-            body: JSON.stringify({ name: `崩溃测试单位-${w}-${i}`, kind: 'enterprise', districtCode: '310115' }),
+            body: JSON.stringify({ name: `崩溃测试单位-${w}-${i}`, kind: 'enterprise', districtCode: '310115', force: true }),
           });
           if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
         } catch {

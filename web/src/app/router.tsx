@@ -17,9 +17,21 @@ function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K) {
 const LoginPage = lazyPage(() => import('../features/auth/pages/login-page'), 'LoginPage');
 const HomePage = lazyPage(() => import('../features/home/pages/home-page'), 'HomePage');
 const OrganizationsPage = lazyPage(
-  () => import('../features/directory/pages/organizations-page'),
+  () => import('../features/organizations/pages/organizations-page'),
   'OrganizationsPage',
 );
+const OrganizationDetailPage = lazyPage(
+  () => import('../features/organizations/pages/organization-detail-page'),
+  'OrganizationDetailPage',
+);
+const PeoplePage = lazyPage(() => import('../features/people/pages/people-page'), 'PeoplePage');
+const PersonDetailPage = lazyPage(() => import('../features/people/pages/person-detail-page'), 'PersonDetailPage');
+const NetworksPage = lazyPage(() => import('../features/networks/pages/networks-page'), 'NetworksPage');
+const NetworkDetailPage = lazyPage(() => import('../features/networks/pages/network-detail-page'), 'NetworkDetailPage');
+const IndustriesPage = lazyPage(() => import('../features/industries/pages/industries-page'), 'IndustriesPage');
+const PlacesPage = lazyPage(() => import('../features/places/pages/places-page'), 'PlacesPage');
+const PlaceDetailPage = lazyPage(() => import('../features/places/pages/place-detail-page'), 'PlaceDetailPage');
+const SearchPage = lazyPage(() => import('../features/search/pages/search-page'), 'SearchPage');
 const UsersPage = lazyPage(() => import('../features/accounts/pages/users-page'), 'UsersPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/pages/audit-log-page'), 'AuditLogPage');
 
@@ -48,10 +60,17 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/directory/organizations" replace /> },
           { path: 'organizations', element: <OrganizationsPage /> },
-          { path: 'people', element: <ComingSoon area="nav.people" /> },
-          { path: 'networks', element: <ComingSoon area="nav.networks" /> },
+          { path: 'organizations/:id', element: <OrganizationDetailPage /> },
+          { path: 'people', element: <PeoplePage /> },
+          { path: 'people/:id', element: <PersonDetailPage /> },
+          { path: 'networks', element: <NetworksPage /> },
+          { path: 'networks/:id', element: <NetworkDetailPage /> },
+          { path: 'industries', element: <IndustriesPage /> },
+          { path: 'places', element: <PlacesPage /> },
+          { path: 'places/:id', element: <PlaceDetailPage /> },
         ],
       },
+      { path: 'search', element: <SearchPage /> },
       { path: 'needs/*', element: <ComingSoon area="nav.needs" /> },
       { path: 'events/*', element: <ComingSoon area="nav.events" /> },
       { path: 'map/*', element: <ComingSoon area="nav.map" /> },

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode | ClientErrorCode;
   readonly requestId: string | undefined;
   readonly fields: FieldError[];
+  /** the whole error body, for the extras some codes carry (`candidates` of DUPLICATE, `report` of IMPORT_INVALID) */
+  readonly body: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     message: string;
     requestId?: string;
     fields?: FieldError[];
+    body?: Record<string, unknown>;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -22,6 +25,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.requestId = init.requestId;
     this.fields = init.fields ?? [];
+    this.body = init.body ?? {};
   }
 }
 
@@ -111,6 +115,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       message: body.message,
       requestId: body.requestId,
       fields: Array.isArray(body.fields) ? body.fields : [],
+      body: body as unknown as Record<string, unknown>,
     });
   }
   return new ApiError({
@@ -121,17 +126,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   });
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** fetch with the language, CSRF and error handling every API call shares; resolves only for 2xx. */
+async function send(method: string, path: string, options: RequestOptions, body?: BodyInit): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = readCookie(csrfCookieName);
     if (csrf) headers[csrfHeaderName] = csrf;
   }
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
+  if (typeof body === 'string') headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -154,12 +156,58 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
     throw error;
   }
+  return response;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const response = await send(method, path, options, body);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** The file name a response offers in Content-Disposition (RFC 5987 `filename*` first). */
+function dispositionFileName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // fall through to the plain filename
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/.exec(header)?.[1]?.trim();
+}
+
+/** Downloads a file from the API (with the session and error handling), then hands it to the browser. */
+async function download(path: string, options: Omit<RequestOptions, 'body'> & { fileName?: string } = {}): Promise<string> {
+  const response = await send('GET', path, options);
+  const blob = await response.blob();
+  const fileName = dispositionFileName(response.headers.get('content-disposition')) ?? options.fileName ?? 'download';
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return fileName;
+}
+
+/** POSTs a multipart form (file uploads); the answer is JSON like any other call. */
+async function upload<T>(path: string, form: FormData, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+  const response = await send('POST', path, options, form);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 export const api = {
+  download,
+  upload,
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>

@@ -8,13 +8,22 @@ export function toNamePath(path: string): (string | number)[] {
 }
 
 /**
- * Shows a VALIDATION error's field messages on the matching form fields.
+ * Shows the field messages of an error (VALIDATION, or a DUPLICATE/CONFLICT naming its field) on the
+ * matching form fields.
  * Returns true when every field message found a field; otherwise the caller should also show
  * the error's own message, so that nothing the server said is lost.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown, knownFields: readonly string[]): boolean {
-  if (!isApiError(error, 'VALIDATION') || error.fields.length === 0) return false;
-  const shown: FieldError[] = error.fields.filter((field) => knownFields.includes(field.path.split('.')[0] ?? ''));
+export function applyFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  knownFields: readonly string[],
+  /** maps a server path to the form's own, where they differ */
+  rename: (path: string) => string = (path) => path,
+): boolean {
+  if (!isApiError(error) || error.fields.length === 0) return false;
+  const shown: FieldError[] = error.fields
+    .map((field) => ({ ...field, path: rename(field.path) }))
+    .filter((field) => knownFields.includes(field.path.split('.')[0] ?? ''));
   const byPath = new Map<string, string[]>();
   for (const field of shown) byPath.set(field.path, [...(byPath.get(field.path) ?? []), field.message]);
   form.setFields([...byPath].map(([path, errors]) => ({ name: toNamePath(path), errors })));

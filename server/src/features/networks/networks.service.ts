@@ -1,7 +1,165 @@
-import type { Db } from '../../db/client';
+import type { z } from 'zod';
+import type {
+  createNetworkBody,
+  networkListQuery,
+  NetworkTreeNode,
+  updateNetworkBody,
+} from '../../../../common/schemas/networks';
+import type { Db, Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { normalizeText } from '../../lib/text';
+import { recordAudit } from '../audit/audit.repository';
+import { deleteSearchDocument, upsertSearchDocuments } from '../search/search-index';
+import { networkMemberships } from './network-members.repository';
+import { createNetworkMemberActions } from './network-members.service';
+import { canEditNetworks } from './networks.policy';
+import { auditNetwork, networkSearchDoc, presentNetwork, presentNetworkDetail } from './networks.presenter';
+import * as repo from './networks.repository';
+
+const parentMissing = () =>
+  new AppError('VALIDATION', { fields: [{ path: 'parentId', message: '上级网络不存在或不在您的范围内 / parent network not found' }] });
+const parentCycle = () =>
+  new AppError('CONFLICT', {
+    fields: [{ path: 'parentId', message: '不能把网络放到它自己或它的下级网络之下 / a network cannot sit under itself or its sub-networks' }],
+    userMessage: { zh: '上级网络会形成循环嵌套', en: 'The parent would make networks nest in a loop' },
+  });
+
+const nameNorm = (name: string) => normalizeText(name).toLowerCase();
 
 export function createNetworkService({ db }: { db: Db }) {
-  void db;
-  return {};
+  /** the network as the actor sees it, or 404 */
+  async function visible(ex: Executor, actor: Actor, id: string) {
+    const row = await repo.findNetwork(ex, id, repo.networkScope(actor));
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** the network, visible and editable by the actor (404 out of scope, 403 read-only roles) */
+  async function editable(ex: Executor, actor: Actor, id: string) {
+    const row = await visible(ex, actor, id);
+    if (!canEditNetworks(actor)) throw forbidden();
+    return row;
+  }
+
+  /** a coordinator may only leave a network where they can still see it */
+  async function assertStillInScope(ex: Executor, actor: Actor, id: string) {
+    if (!(await repo.findNetwork(ex, id, repo.networkScope(actor)))) throw forbidden();
+  }
+
+  async function checkParent(ex: Executor, actor: Actor, parentId: string | null | undefined, selfId?: string) {
+    if (!parentId) return;
+    if (selfId && (await repo.isSelfOrDescendant(ex, selfId, parentId))) throw parentCycle();
+    if (!(await repo.findNetwork(ex, parentId, repo.networkScope(actor)))) throw parentMissing();
+  }
+
+  async function detail(ex: Executor, actor: Actor, row: repo.NetworkRow) {
+    const scope = repo.networkScope(actor);
+    const [parents, children, memberships] = await Promise.all([
+      row.parentId ? repo.networkRefs(ex, [row.parentId], scope) : Promise.resolve([]),
+      repo.childrenOf(ex, row.id, scope),
+      networkMemberships(ex, row.id),
+    ]);
+    return presentNetworkDetail(row, { parent: parents[0] ?? null, children, childCount: children.length, memberships });
+  }
+
+  const members = createNetworkMemberActions({ db, editable });
+
+  return {
+    ...members,
+
+    async list(actor: Actor, q: z.infer<typeof networkListQuery>) {
+      const scope = repo.networkScope(actor);
+      const { rows, total } = await repo.listNetworks(
+        db,
+        { scope, q: q.q, qNorm: q.q ? nameNorm(q.q) : undefined, kind: q.kind, parentId: q.parentId, districtCode: q.districtCode },
+        q.page,
+        q.pageSize,
+      );
+      const ids = rows.map((r) => r.id);
+      const parentIds = [...new Set(rows.map((r) => r.parentId).filter((p): p is string => !!p))];
+      const [parents, counts, children] = await Promise.all([
+        repo.networkRefs(db, parentIds, scope),
+        repo.currentTierCounts(db, ids),
+        repo.childCounts(db, ids, scope),
+      ]);
+      const parentById = new Map(parents.map((p) => [p.id, p]));
+      const items = rows.map((r) =>
+        presentNetwork(r, {
+          parent: (r.parentId && parentById.get(r.parentId)) || null,
+          byTier: counts.get(r.id),
+          childCount: children.get(r.id) ?? 0,
+        }),
+      );
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** the nesting of every network the actor sees; one whose parent is out of sight is a root */
+    async tree(actor: Actor): Promise<NetworkTreeNode[]> {
+      const rows = await repo.visibleNetworks(db, repo.networkScope(actor));
+      const nodes = new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, children: [] as NetworkTreeNode[] }]));
+      const roots: NetworkTreeNode[] = [];
+      for (const r of rows) {
+        const parent = r.parentId ? nodes.get(r.parentId) : undefined;
+        (parent ? parent.children : roots).push(nodes.get(r.id)!);
+      }
+      return roots;
+    },
+
+    async get(actor: Actor, id: string) {
+      return detail(db, actor, await visible(db, actor, id));
+    },
+
+    async create(actor: Actor, body: z.infer<typeof createNetworkBody>) {
+      if (!canEditNetworks(actor)) throw forbidden();
+      return db.transaction(async (tx) => {
+        await checkParent(tx, actor, body.parentId);
+        const row = await repo.insertNetwork(tx, {
+          name: body.name,
+          nameNorm: nameNorm(body.name),
+          kind: body.kind,
+          parentId: body.parentId ?? null,
+          districtCode: body.districtCode ?? null,
+          description: body.description ?? null,
+          declaredCounts: body.declaredCounts ?? {},
+        });
+        await assertStillInScope(tx, actor, row.id);
+        await upsertSearchDocuments(tx, [networkSearchDoc(row)]);
+        await recordAudit(tx, actor, { action: 'create', entity: 'network', entityId: row.id, after: auditNetwork(row) });
+        return detail(tx, actor, row);
+      });
+    },
+
+    async update(actor: Actor, id: string, body: z.infer<typeof updateNetworkBody>) {
+      return db.transaction(async (tx) => {
+        const before = await editable(tx, actor, id);
+        if (body.parentId !== undefined && body.parentId !== before.parentId) await checkParent(tx, actor, body.parentId, id);
+        const patch: Partial<repo.NewNetwork> = { ...body };
+        if (body.name !== undefined) patch.nameNorm = nameNorm(body.name);
+        const after = await repo.updateNetwork(tx, id, patch);
+        await assertStillInScope(tx, actor, id);
+        await upsertSearchDocuments(tx, [networkSearchDoc(after)]);
+        await recordAudit(tx, actor, { action: 'update', entity: 'network', entityId: id, before: auditNetwork(before), after: auditNetwork(after) });
+        return detail(tx, actor, after);
+      });
+    },
+
+    async remove(actor: Actor, id: string) {
+      await db.transaction(async (tx) => {
+        const before = await editable(tx, actor, id);
+        if (await repo.hasChildren(tx, id)) {
+          throw new AppError('CONFLICT', {
+            userMessage: {
+              zh: '该网络下还有下级网络，请先移走或删除下级网络',
+              en: 'This network still has sub-networks: move or delete them first',
+            },
+          });
+        }
+        await repo.deleteNetwork(tx, id);
+        await deleteSearchDocument(tx, 'network', id);
+        await recordAudit(tx, actor, { action: 'delete', entity: 'network', entityId: id, before: auditNetwork(before) });
+      });
+    },
+  };
 }
 export type NetworkService = ReturnType<typeof createNetworkService>;

@@ -1,23 +1,95 @@
-import type { Organization } from '../../../../common/schemas/organizations';
+import type { OrganizationKind } from '../../../../common/domain';
+import type { MemberOf, Organization, OrganizationDetail, Ref } from '../../../../common/schemas/organizations';
 import { districtName } from '../../../../common/validators';
+import type { SearchDoc } from '../search/search-index';
 import type { OrganizationRow } from './organizations.repository';
 
-export function presentOrganization(o: OrganizationRow): Organization {
+/** Chinese labels of organisation kinds (search subtitles, exports). */
+export const organizationKindLabels: Record<OrganizationKind, string> = {
+  enterprise: '企业',
+  soe: '国有企业',
+  university: '高校',
+  institute: '科研院所',
+  bank: '金融机构',
+  association: '社会组织',
+  government: '政府部门',
+  party_org: '党组织',
+  park_operator: '园区运营方',
+  other: '其他',
+};
+
+export const districtNameOf = (code: string | null) => (code ? (districtName(code) ?? null) : null);
+
+export function presentOrganization(o: OrganizationRow, industries: Ref[]): Organization {
   return {
     id: o.id,
     name: o.name,
+    aliases: o.aliases,
     kind: o.kind,
     districtCode: o.districtCode,
-    districtName: o.districtCode ? (districtName(o.districtCode) ?? null) : null,
+    districtName: districtNameOf(o.districtCode),
     uscc: o.uscc,
+    industries,
+    size: o.size,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };
 }
 
-export const auditOrganization = (o: OrganizationRow) => ({
+export interface OrganizationPerson {
+  personId: string;
+  name: string;
+  position: string | null;
+  isContact: boolean;
+}
+
+export function presentOrganizationDetail(
+  o: OrganizationRow,
+  industries: Ref[],
+  people: OrganizationPerson[],
+  memberships: MemberOf[],
+): OrganizationDetail {
+  return {
+    ...presentOrganization(o, industries),
+    formerNames: o.formerNames,
+    address: o.address,
+    lng: o.lng,
+    lat: o.lat,
+    website: o.website,
+    description: o.description,
+    contacts: people.filter((p) => p.isContact).map(({ personId, name, position }) => ({ personId, name, position })),
+    people,
+    memberships,
+  };
+}
+
+/** What the audit log keeps of an organisation. */
+export const auditOrganization = (o: OrganizationRow, industryIds?: string[]) => ({
   name: o.name,
   kind: o.kind,
   districtCode: o.districtCode,
   uscc: o.uscc,
+  aliases: o.aliases,
+  formerNames: o.formerNames,
+  address: o.address,
+  lng: o.lng,
+  lat: o.lat,
+  size: o.size,
+  website: o.website,
+  description: o.description,
+  ...(industryIds ? { industryIds } : {}),
 });
+
+/** The search document of an organisation: its name, then aliases, former names, code, address, description. */
+export function organizationSearchDoc(o: OrganizationRow, industryIds: string[]): SearchDoc {
+  const district = districtNameOf(o.districtCode);
+  return {
+    entityType: 'organization',
+    entityId: o.id,
+    title: o.name,
+    subtitle: [organizationKindLabels[o.kind], district].filter(Boolean).join(' · '),
+    texts: [...o.aliases, ...o.formerNames, o.uscc, o.address, o.description],
+    districtCode: o.districtCode,
+    industryIds,
+  };
+}

@@ -1,60 +1,86 @@
-import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { organizations } from '../../db/schema';
+import { affiliations, industries, organizationIndustries, organizations, people } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { scopeCondition } from '../../lib/scope';
+import { normalizeText } from '../../lib/text';
+import type { OrganizationListQuery, Ref } from '../../../../common/schemas/organizations';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
 
-export interface OrganizationFilter {
-  /** 'all' or the district codes the actor may see */
-  districts: 'all' | string[];
-  q?: string;
-  kind?: OrganizationRow['kind'];
-  districtCode?: string;
-}
+/** The organisations the actor may see (undefined = all). */
+export const organizationVisibility = (actor: Actor) =>
+  scopeCondition(actor, 'organization', { id: organizations.id, districtCode: organizations.districtCode });
 
-export function organizationScope(f: OrganizationFilter): SQL | undefined {
-  const where: SQL[] = [];
-  if (f.districts !== 'all') where.push(f.districts.length ? inArray(organizations.districtCode, f.districts) : sql`false`);
-  if (f.q) where.push(ilike(organizations.name, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`));
+/** The stored form of a name for comparisons: normalized (Simplified, half-width) and lower case. */
+export const nameNorm = (name: string) => normalizeText(name).toLowerCase();
+
+export const likePattern = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
+
+function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
+  const where: (SQL | undefined)[] = [organizationVisibility(actor)];
+  if (f.q) {
+    const raw = likePattern(f.q);
+    const norm = likePattern(nameNorm(f.q));
+    where.push(sql`(${organizations.name} ilike ${raw} or ${organizations.nameNorm} like ${norm}
+      or array_to_string(${organizations.aliases}, '|') ilike ${raw} or ${organizations.uscc} ilike ${raw})`);
+  }
   if (f.kind) where.push(eq(organizations.kind, f.kind));
   if (f.districtCode) where.push(eq(organizations.districtCode, f.districtCode));
-  return where.length ? and(...where) : undefined;
+  if (f.industryId) {
+    where.push(sql`${organizations.id} in (select organization_id from organization_industries where industry_id = ${f.industryId})`);
+  }
+  if (f.networkId || f.tier) {
+    const conds = [sql`left_on is null`];
+    if (f.networkId) conds.push(sql`network_id = ${f.networkId}`);
+    if (f.tier) conds.push(sql`tier = ${f.tier}`);
+    where.push(sql`${organizations.id} in (select organization_id from memberships where ${sql.join(conds, sql` and `)})`);
+  }
+  const parts = where.filter((w): w is SQL => w !== undefined);
+  return parts.length ? and(...parts) : undefined;
 }
 
 const orderings = {
-  name: asc(organizations.name),
-  '-name': desc(organizations.name),
-  createdAt: asc(organizations.createdAt),
-  '-createdAt': desc(organizations.createdAt),
-};
+  name: [asc(organizations.name)],
+  '-name': [desc(organizations.name)],
+  createdAt: [asc(organizations.createdAt)],
+  '-createdAt': [desc(organizations.createdAt)],
+  districtCode: [sql`${organizations.districtCode} asc nulls last`, asc(organizations.name)],
+  '-districtCode': [sql`${organizations.districtCode} desc nulls last`, asc(organizations.name)],
+} satisfies Record<OrganizationListQuery['sort'], SQL[]>;
 
-export async function listOrganizations(
-  ex: Executor,
-  f: OrganizationFilter,
-  sort: keyof typeof orderings,
-  page: number,
-  pageSize: number,
-) {
-  const cond = organizationScope(f);
+export async function listOrganizations(ex: Executor, actor: Actor, q: OrganizationListQuery) {
+  const cond = listCondition(actor, q);
   const [rows, [{ total }]] = await Promise.all([
     ex
       .select()
       .from(organizations)
       .where(cond)
-      .orderBy(orderings[sort], asc(organizations.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .orderBy(...orderings[q.sort], asc(organizations.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     ex.select({ total: count() }).from(organizations).where(cond),
   ]);
   return { rows, total };
 }
 
-export const countOrganizations = async (ex: Executor, f: OrganizationFilter) =>
-  (await ex.select({ n: count() }).from(organizations).where(organizationScope(f)))[0]!.n;
+/** Organisations the actor may see. */
+export const countVisibleOrganizations = async (ex: Executor, actor: Actor) =>
+  (await ex.select({ n: count() }).from(organizations).where(organizationVisibility(actor)))[0]!.n;
 
 export const findOrganization = async (ex: Executor, id: string) =>
   (await ex.select().from(organizations).where(eq(organizations.id, id)).limit(1))[0];
+
+/** The organisation if it exists and lies in the actor's scope. */
+export const findVisibleOrganization = async (ex: Executor, actor: Actor, id: string) =>
+  (
+    await ex
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.id, id), organizationVisibility(actor)))
+      .limit(1)
+  )[0];
 
 export const findOrganizationByUscc = async (ex: Executor, uscc: string) =>
   (await ex.select().from(organizations).where(eq(organizations.uscc, uscc)).limit(1))[0];
@@ -64,3 +90,58 @@ export const insertOrganization = async (ex: Executor, row: NewOrganization) =>
 
 export const updateOrganization = async (ex: Executor, id: string, patch: Partial<NewOrganization>) =>
   (await ex.update(organizations).set({ ...patch, updatedAt: new Date() }).where(eq(organizations.id, id)).returning())[0]!;
+
+export const deleteOrganization = async (ex: Executor, id: string) => {
+  await ex.delete(organizations).where(eq(organizations.id, id));
+};
+
+/** Industry tags of organisations, by organisation id, in taxonomy order. */
+export async function industriesOfOrganizations(ex: Executor, ids: string[]): Promise<Map<string, Ref[]>> {
+  const out = new Map<string, Ref[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = await ex
+    .select({ ownerId: organizationIndustries.organizationId, id: industries.id, name: industries.name })
+    .from(organizationIndustries)
+    .innerJoin(industries, eq(industries.id, organizationIndustries.industryId))
+    .where(inArray(organizationIndustries.organizationId, ids))
+    .orderBy(asc(industries.sort), asc(industries.name));
+  for (const r of rows) out.get(r.ownerId)!.push({ id: r.id, name: r.name });
+  return out;
+}
+
+/** Replace an organisation's industry tags. */
+export async function setOrganizationIndustries(ex: Executor, organizationId: string, industryIds: string[]) {
+  await ex.delete(organizationIndustries).where(eq(organizationIndustries.organizationId, organizationId));
+  if (industryIds.length) {
+    await ex
+      .insert(organizationIndustries)
+      .values([...new Set(industryIds)].map((industryId) => ({ organizationId, industryId })))
+      .onConflictDoNothing();
+  }
+}
+
+/** Which of these industry ids exist. */
+export async function existingIndustryIds(ex: Executor, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await ex.select({ id: industries.id }).from(industries).where(inArray(industries.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** People affiliated with an organisation (contacts first). */
+export const peopleOfOrganization = (ex: Executor, organizationId: string) =>
+  ex
+    .select({ personId: people.id, name: people.name, position: affiliations.position, isContact: affiliations.isContact })
+    .from(affiliations)
+    .innerJoin(people, eq(people.id, affiliations.personId))
+    .where(eq(affiliations.organizationId, organizationId))
+    .orderBy(desc(affiliations.isContact), asc(people.name), asc(affiliations.sort));
+
+/** Points the affiliations of one organisation at another (merge); returns how many moved. */
+export async function moveAffiliations(ex: Executor, sourceId: string, keepId: string) {
+  const rows = await ex
+    .update(affiliations)
+    .set({ organizationId: keepId })
+    .where(eq(affiliations.organizationId, sourceId))
+    .returning({ id: affiliations.id });
+  return rows.length;
+}

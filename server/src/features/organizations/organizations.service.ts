@@ -1,74 +1,154 @@
-import type { z } from 'zod';
 import type {
-  createOrganizationBody,
-  organizationListQuery,
-  updateOrganizationBody,
+  CreateOrganizationBody,
+  DuplicateCandidate,
+  OrganizationDuplicatesBody,
+  OrganizationListQuery,
+  UpdateOrganizationBody,
 } from '../../../../common/schemas/organizations';
-import type { Db } from '../../db/client';
-import { visibleDistricts, type Actor } from '../../lib/actor';
+import type { Db, Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.repository';
-import { canReadOrganization, canWriteOrganization } from './organizations.policy';
-import { auditOrganization, presentOrganization } from './organizations.presenter';
+import { deleteSearchDocument } from '../search/search-index';
+import { DuplicateError } from './duplicate-error';
+import { organizationDetail, reindexOrganization } from './organization-detail.service';
+import { findOrganizationDuplicates } from './organization-duplicates.repository';
+import { createOrganizationMerge } from './organization-merge.service';
+import { canEditDirectory, canPlaceInDistrict } from './organizations.policy';
+import { auditOrganization, districtNameOf, presentOrganization } from './organizations.presenter';
 import * as repo from './organizations.repository';
 
-const usccTaken = () =>
-  new AppError('DUPLICATE', { fields: [{ path: 'uscc', message: '该统一社会信用代码已被其他单位使用 / credit code already used' }] });
+const invalid = (path: string, message: string) => new AppError('VALIDATION', { fields: [{ path, message }] });
+
+async function checkIndustries(ex: Executor, ids: string[] | undefined) {
+  if (!ids?.length) return;
+  const found = await repo.existingIndustryIds(ex, ids);
+  const i = ids.findIndex((id) => !found.has(id));
+  if (i >= 0) throw invalid(`industryIds.${i}`, '产业不存在 / no such industry');
+}
+
+/** The same credit code is refused always; the other record is named only when the actor may see it. */
+async function checkUscc(ex: Executor, actor: Actor, uscc: string | null | undefined, selfId?: string) {
+  if (!uscc) return;
+  const other = await repo.findOrganizationByUscc(ex, uscc);
+  if (!other || other.id === selfId) return;
+  const visible = await repo.findVisibleOrganization(ex, actor, other.id);
+  const candidates: DuplicateCandidate[] = visible
+    ? [{ id: visible.id, name: visible.name, districtName: districtNameOf(visible.districtCode), uscc, reason: 'uscc', score: 1 }]
+    : [];
+  throw new DuplicateError(candidates, {
+    fields: [{ path: 'uscc', message: '该统一社会信用代码已被其他单位使用 / credit code already used' }],
+  });
+}
+
+function checkCoordinates(lng: number | null | undefined, lat: number | null | undefined) {
+  if ((lng == null) !== (lat == null)) throw invalid(lng == null ? 'lng' : 'lat', '经度和纬度需同时填写 / give both longitude and latitude');
+}
+
+/** Aliases without the name itself and without repeats. */
+const cleanAliases = (name: string, aliases: string[]) => [...new Set(aliases)].filter((a) => repo.nameNorm(a) !== repo.nameNorm(name));
 
 export function createOrganizationService({ db }: { db: Db }) {
-  return {
-    async list(actor: Actor, q: z.infer<typeof organizationListQuery>) {
-      const { rows, total } = await repo.listOrganizations(
-        db,
-        { districts: visibleDistricts(actor), q: q.q, kind: q.kind, districtCode: q.districtCode },
-        q.sort,
-        q.page,
-        q.pageSize,
-      );
-      return { items: rows.map(presentOrganization), total, page: q.page, pageSize: q.pageSize };
-    },
+  const merge = createOrganizationMerge({ db });
 
-    async get(actor: Actor, id: string) {
-      const row = await repo.findOrganization(db, id);
-      // out of scope looks the same as absent: do not confirm that the record exists
-      if (!row || !canReadOrganization(actor, row)) throw notFound();
-      return presentOrganization(row);
-    },
+  async function list(actor: Actor, q: OrganizationListQuery) {
+    const { rows, total } = await repo.listOrganizations(db, actor, q);
+    const industries = await repo.industriesOfOrganizations(db, rows.map((r) => r.id));
+    return { items: rows.map((r) => presentOrganization(r, industries.get(r.id) ?? [])), total, page: q.page, pageSize: q.pageSize };
+  }
 
-    async create(actor: Actor, body: z.infer<typeof createOrganizationBody>) {
-      const values = { name: body.name, kind: body.kind, districtCode: body.districtCode ?? null, uscc: body.uscc ?? null };
-      if (!canWriteOrganization(actor, values)) throw forbidden();
-      return db.transaction(async (tx) => {
-        if (values.uscc && (await repo.findOrganizationByUscc(tx, values.uscc))) throw usccTaken();
-        const row = await repo.insertOrganization(tx, values);
-        await recordAudit(tx, actor, { action: 'create', entity: 'organization', entityId: row.id, after: auditOrganization(row) });
-        return presentOrganization(row);
+  async function get(actor: Actor, id: string) {
+    // out of scope looks the same as absent: do not confirm that the record exists
+    const row = await repo.findVisibleOrganization(db, actor, id);
+    if (!row) throw notFound();
+    return organizationDetail(db, row);
+  }
+
+  async function duplicates(actor: Actor, body: OrganizationDuplicatesBody) {
+    // in a transaction: the lookup sets a transaction-local trigram threshold
+    return db.transaction(async (tx) => ({ candidates: await findOrganizationDuplicates(tx, actor, body) }));
+  }
+
+  async function create(actor: Actor, body: CreateOrganizationBody) {
+    const districtCode = body.districtCode ?? null;
+    if (!canPlaceInDistrict(actor, districtCode)) throw forbidden();
+    checkCoordinates(body.lng, body.lat);
+    return db.transaction(async (tx) => {
+      await checkUscc(tx, actor, body.uscc);
+      await checkIndustries(tx, body.industryIds);
+      const aliases = cleanAliases(body.name, body.aliases ?? []);
+      if (!body.force) {
+        const candidates = await findOrganizationDuplicates(tx, actor, { name: body.name, aliases });
+        if (candidates.length) throw new DuplicateError(candidates);
+      }
+      const row = await repo.insertOrganization(tx, {
+        name: body.name,
+        nameNorm: repo.nameNorm(body.name),
+        kind: body.kind,
+        districtCode,
+        uscc: body.uscc ?? null,
+        aliases,
+        formerNames: body.formerNames ?? [],
+        address: body.address ?? null,
+        lng: body.lng ?? null,
+        lat: body.lat ?? null,
+        size: body.size ?? null,
+        website: body.website ?? null,
+        description: body.description ?? null,
       });
-    },
+      if (body.industryIds?.length) await repo.setOrganizationIndustries(tx, row.id, body.industryIds);
+      const industryIds = await reindexOrganization(tx, row);
+      await recordAudit(tx, actor, { action: 'create', entity: 'organization', entityId: row.id, after: auditOrganization(row, industryIds) });
+      return organizationDetail(tx, row);
+    });
+  }
 
-    async update(actor: Actor, id: string, body: z.infer<typeof updateOrganizationBody>) {
-      return db.transaction(async (tx) => {
-        const before = await repo.findOrganization(tx, id);
-        if (!before || !canReadOrganization(actor, before)) throw notFound();
-        const next = { ...before, ...body };
-        if (!canWriteOrganization(actor, before) || !canWriteOrganization(actor, { districtCode: next.districtCode ?? null })) {
-          throw forbidden();
-        }
-        if (body.uscc && body.uscc !== before.uscc) {
-          const other = await repo.findOrganizationByUscc(tx, body.uscc);
-          if (other && other.id !== id) throw usccTaken();
-        }
-        const after = await repo.updateOrganization(tx, id, body);
-        await recordAudit(tx, actor, {
-          action: 'update',
-          entity: 'organization',
-          entityId: id,
-          before: auditOrganization(before),
-          after: auditOrganization(after),
-        });
-        return presentOrganization(after);
+  async function update(actor: Actor, id: string, body: UpdateOrganizationBody) {
+    return db.transaction(async (tx) => {
+      const before = await repo.findVisibleOrganization(tx, actor, id);
+      if (!before) throw notFound();
+      if (!canEditDirectory(actor)) throw forbidden();
+      if (body.districtCode !== undefined && (body.districtCode ?? null) !== before.districtCode) {
+        if (!canPlaceInDistrict(actor, body.districtCode ?? null)) throw forbidden();
+      }
+      checkCoordinates(body.lng === undefined ? before.lng : body.lng, body.lat === undefined ? before.lat : body.lat);
+      if (body.uscc && body.uscc !== before.uscc) await checkUscc(tx, actor, body.uscc, id);
+      await checkIndustries(tx, body.industryIds);
+      const beforeIndustries = (await repo.industriesOfOrganizations(tx, [id])).get(id)!.map((i) => i.id);
+
+      const { industryIds, ...fields } = body;
+      const patch: Partial<repo.NewOrganization> = {};
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) (patch as Record<string, unknown>)[k] = v;
+      const name = body.name ?? before.name;
+      if (body.name !== undefined) patch.nameNorm = repo.nameNorm(body.name);
+      if (body.aliases !== undefined || body.name !== undefined) patch.aliases = cleanAliases(name, body.aliases ?? before.aliases);
+
+      const after = await repo.updateOrganization(tx, id, patch);
+      if (industryIds !== undefined) await repo.setOrganizationIndustries(tx, id, industryIds);
+      const afterIndustries = await reindexOrganization(tx, after);
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entity: 'organization',
+        entityId: id,
+        before: auditOrganization(before, beforeIndustries),
+        after: auditOrganization(after, afterIndustries),
       });
-    },
-  };
+      return organizationDetail(tx, after);
+    });
+  }
+
+  async function remove(actor: Actor, id: string) {
+    await db.transaction(async (tx) => {
+      const before = await repo.findVisibleOrganization(tx, actor, id);
+      if (!before) throw notFound();
+      if (!canEditDirectory(actor)) throw forbidden();
+      const industryIds = (await repo.industriesOfOrganizations(tx, [id])).get(id)!.map((i) => i.id);
+      await repo.deleteOrganization(tx, id);
+      await deleteSearchDocument(tx, 'organization', id);
+      await recordAudit(tx, actor, { action: 'delete', entity: 'organization', entityId: id, before: auditOrganization(before, industryIds) });
+    });
+  }
+
+  return { list, get, duplicates, create, update, remove, merge };
 }
 export type OrganizationService = ReturnType<typeof createOrganizationService>;

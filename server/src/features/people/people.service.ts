@@ -1,7 +1,209 @@
-import type { Db } from '../../db/client';
+import type {
+  AffiliationInput,
+  CreatePersonBody,
+  PersonDuplicatesBody,
+  PersonListQuery,
+  UpdatePersonBody,
+} from '../../../../common/schemas/people';
+import type { Db, Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { recordAudit } from '../audit/audit.repository';
+import { DuplicateError } from '../organizations/duplicate-error';
+import { canEditDirectory } from '../organizations/organizations.policy';
+import { existingIndustryIds, nameNorm } from '../organizations/organizations.repository';
+import { deleteSearchDocument } from '../search/search-index';
+import { personDetail, reindexPerson } from './person-detail.service';
+import { blocksCreation, findPersonDuplicates } from './person-duplicates.repository';
+import { createPersonMerge } from './person-merge.service';
+import { canReadPolitical, canUnmask, hasPoliticalPermission } from './people.policy';
+import { auditPerson, presentPerson } from './people.presenter';
+import * as repo from './people.repository';
+
+const invalid = (path: string, message: string) => new AppError('VALIDATION', { fields: [{ path, message }] });
+
+async function checkIndustries(ex: Executor, ids: string[] | undefined) {
+  if (!ids?.length) return;
+  const found = await existingIndustryIds(ex, ids);
+  const i = ids.findIndex((id) => !found.has(id));
+  if (i >= 0) throw invalid(`industryIds.${i}`, '产业不存在 / no such industry');
+}
+
+/** Checks affiliations against the directory; returns rows to store and the district of the first organisation that has one. */
+async function resolveAffiliations(ex: Executor, list: AffiliationInput[]) {
+  const orgs = await repo.organizationsByIds(ex, list.flatMap((a) => (a.organizationId ? [a.organizationId] : [])));
+  const rows: repo.NewAffiliation[] = list.map((a, i) => {
+    const org = a.organizationId ? orgs.get(a.organizationId) : undefined;
+    if (a.organizationId && !org) throw invalid(`affiliations.${i}.organizationId`, '单位不存在 / no such organisation');
+    const organizationName = a.organizationName || org?.name;
+    if (!organizationName) throw invalid(`affiliations.${i}.organizationName`, '请填写单位名称 / organisation name is required');
+    if (a.startOn && a.endOn && a.endOn < a.startOn) {
+      throw invalid(`affiliations.${i}.endOn`, '结束日期不能早于开始日期 / ends before it starts');
+    }
+    return {
+      organizationId: a.organizationId ?? null,
+      organizationName,
+      position: a.position ?? null,
+      startOn: a.startOn ?? null,
+      endOn: a.endOn ?? null,
+      isContact: a.isContact ?? false,
+    };
+  });
+  const districtCode = rows.map((r) => (r.organizationId ? orgs.get(r.organizationId)?.districtCode : null)).find((d) => !!d) ?? null;
+  return { rows, districtCode };
+}
+
+/**
+ * Political affiliation is written only by actors with the 'political' permission. Others get it
+ * as null in every response and may send back what they were shown (forms do: a null affiliation,
+ * the current consent): that is ignored, not written.
+ */
+function politicalPatch(
+  actor: Actor,
+  body: Pick<UpdatePersonBody, 'politicalAffiliation' | 'politicalConsent'>,
+  before?: { politicalConsent: boolean },
+) {
+  if (hasPoliticalPermission(actor)) {
+    return {
+      ...(body.politicalAffiliation !== undefined ? { politicalAffiliation: body.politicalAffiliation } : {}),
+      ...(body.politicalConsent !== undefined ? { politicalConsent: body.politicalConsent } : {}),
+    };
+  }
+  const consentChanged = body.politicalConsent !== undefined && body.politicalConsent !== (before?.politicalConsent ?? false);
+  const path = body.politicalAffiliation ? 'politicalAffiliation' : consentChanged ? 'politicalConsent' : null;
+  if (path) {
+    throw new AppError('FORBIDDEN', { fields: [{ path, message: '需要“政治面貌”权限 / needs the political permission' }] });
+  }
+  return {};
+}
 
 export function createPeopleService({ db }: { db: Db }) {
-  void db;
-  return {};
+  const merge = createPersonMerge({ db });
+
+  async function list(actor: Actor, q: PersonListQuery) {
+    const { rows, total } = await repo.listPeople(db, actor, q);
+    const ids = rows.map((r) => r.id);
+    const [affiliations, industries] = await Promise.all([repo.affiliationsOfPeople(db, ids), repo.industriesOfPeople(db, ids)]);
+    const items = rows.map((r) => presentPerson(r, affiliations.get(r.id) ?? [], industries.get(r.id) ?? [], actor));
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async function get(actor: Actor, id: string) {
+    // out of scope looks the same as absent
+    const row = await repo.findVisiblePerson(db, actor, id);
+    if (!row) throw notFound();
+    return personDetail(db, row, actor);
+  }
+
+  async function duplicates(actor: Actor, body: PersonDuplicatesBody) {
+    return { candidates: await findPersonDuplicates(db, actor, body) };
+  }
+
+  async function create(actor: Actor, body: CreatePersonBody) {
+    if (!canEditDirectory(actor)) throw forbidden();
+    const political = politicalPatch(actor, body);
+    return db.transaction(async (tx) => {
+      await checkIndustries(tx, body.industryIds);
+      const affs = await resolveAffiliations(tx, body.affiliations ?? []);
+      if (!body.force) {
+        const organizationIds = affs.rows.flatMap((a) => (a.organizationId ? [a.organizationId] : []));
+        const candidates = await findPersonDuplicates(tx, actor, { name: body.name, organizationIds, phone: body.phone });
+        if (candidates.some(blocksCreation)) throw new DuplicateError(candidates);
+      }
+      const row = await repo.insertPerson(tx, {
+        name: body.name,
+        nameNorm: nameNorm(body.name),
+        roles: body.roles ?? [],
+        expertise: body.expertise ?? [],
+        bio: body.bio ?? null,
+        phone: body.phone ?? null,
+        email: body.email ?? null,
+        ...political,
+        districtCode: body.districtCode ?? affs.districtCode,
+      });
+      await repo.setAffiliations(tx, row.id, affs.rows);
+      if (body.industryIds?.length) await repo.setPersonIndustries(tx, row.id, body.industryIds);
+      // a coordinator may only create people that fall within their scope
+      if (!(await repo.findVisiblePerson(tx, actor, row.id))) throw forbidden();
+      const indexed = await reindexPerson(tx, row);
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entity: 'person',
+        entityId: row.id,
+        after: auditPerson(row, indexed.affiliations, indexed.industryIds),
+      });
+      return personDetail(tx, row, actor);
+    });
+  }
+
+  async function update(actor: Actor, id: string, body: UpdatePersonBody) {
+    return db.transaction(async (tx) => {
+      const before = await repo.findVisiblePerson(tx, actor, id);
+      if (!before) throw notFound();
+      if (!canEditDirectory(actor)) throw forbidden();
+      const political = politicalPatch(actor, body, before);
+      await checkIndustries(tx, body.industryIds);
+      const beforeAffs = await repo.affiliationsOfPeople(tx, [id]);
+      const beforeIndustries = await repo.industriesOfPeople(tx, [id]);
+      const affs = body.affiliations ? await resolveAffiliations(tx, body.affiliations) : undefined;
+
+      const { affiliations: _a, industryIds, politicalAffiliation: _p, politicalConsent: _c, ...fields } = body;
+      const patch: Partial<repo.NewPerson> = { ...political };
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) (patch as Record<string, unknown>)[k] = v;
+      if (body.name !== undefined) patch.nameNorm = nameNorm(body.name);
+      if (body.districtCode === undefined && !before.districtCode && affs?.districtCode) patch.districtCode = affs.districtCode;
+
+      const after = await repo.updatePerson(tx, id, patch);
+      if (affs) await repo.setAffiliations(tx, id, affs.rows);
+      if (industryIds !== undefined) await repo.setPersonIndustries(tx, id, industryIds);
+      // nobody moves a person out of their own scope
+      if (!(await repo.findVisiblePerson(tx, actor, id))) throw forbidden();
+      const indexed = await reindexPerson(tx, after);
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entity: 'person',
+        entityId: id,
+        before: auditPerson(before, beforeAffs.get(id), beforeIndustries.get(id)!.map((i) => i.id)),
+        after: auditPerson(after, indexed.affiliations, indexed.industryIds),
+      });
+      return personDetail(tx, after, actor);
+    });
+  }
+
+  async function remove(actor: Actor, id: string) {
+    await db.transaction(async (tx) => {
+      const before = await repo.findVisiblePerson(tx, actor, id);
+      if (!before) throw notFound();
+      if (!canEditDirectory(actor)) throw forbidden();
+      const affs = await repo.affiliationsOfPeople(tx, [id]);
+      await repo.deletePerson(tx, id);
+      await deleteSearchDocument(tx, 'person', id);
+      await recordAudit(tx, actor, { action: 'delete', entity: 'person', entityId: id, before: auditPerson(before, affs.get(id)) });
+    });
+  }
+
+  /** Clear contact data (and political affiliation where allowed); every call is audited. */
+  async function unmask(actor: Actor, id: string) {
+    return db.transaction(async (tx) => {
+      const row = await repo.findVisiblePerson(tx, actor, id);
+      if (!row) throw notFound();
+      if (!canUnmask(actor)) throw forbidden();
+      const political = canReadPolitical(actor, row);
+      const revealed = {
+        phone: row.phone,
+        email: row.email,
+        politicalAffiliation: political ? row.politicalAffiliation : null,
+      };
+      await recordAudit(tx, actor, {
+        action: 'unmask',
+        entity: 'person',
+        entityId: id,
+        after: { phone: revealed.phone, email: revealed.email, ...(political ? { politicalAffiliation: revealed.politicalAffiliation } : {}) },
+      });
+      return revealed;
+    });
+  }
+
+  return { list, get, duplicates, create, update, remove, unmask, merge };
 }
 export type PeopleService = ReturnType<typeof createPeopleService>;

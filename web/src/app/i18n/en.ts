@@ -1,7 +1,9 @@
+import { enDirectory } from './en-directory';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
+  ...enDirectory,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',
@@ -90,13 +92,13 @@ export const en: Record<MessageKey, string> = {
   'org.allKinds': 'All kinds',
   'org.allDistricts': 'All districts',
   'org.total': '{total} organisations',
-  'org.empty': 'No organisations match',
+  'org.empty': 'No organisations yet: create or import some',
 
   'orgKind.enterprise': 'Enterprise',
   'orgKind.soe': 'State-owned enterprise',
   'orgKind.university': 'University',
   'orgKind.institute': 'Research institute',
-  'orgKind.bank': 'Financial institution',
+  'orgKind.bank': 'Bank',
   'orgKind.association': 'Association',
   'orgKind.government': 'Government department',
   'orgKind.party_org': 'Party organisation',

@@ -1,8 +1,14 @@
 import { LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Divider, Flex, Tag, Typography } from 'antd';
+import { App, Avatar, Button, Divider, Flex, Input, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useLogout, type User } from '../../features/auth/api';
 import { errorMessage } from '../../lib/error-message';
 import { useLocale, useT } from '../i18n';
+
+// The search box (AutoComplete and its select machinery) is its own chunk, to keep the first load small.
+const GlobalSearch = lazy(async () => ({
+  default: (await import('../../features/search/components/global-search')).GlobalSearch,
+}));
 
 export function HeaderBar({ user }: { user: User }) {
   const t = useT();
@@ -13,6 +19,11 @@ export function HeaderBar({ user }: { user: User }) {
 
   return (
     <Flex align="center" justify="flex-end" gap={12} style={{ height: '100%' }}>
+      <div role="search" style={{ marginInlineEnd: 'auto', display: 'flex', lineHeight: 'normal' }}>
+        <Suspense fallback={<Input readOnly style={{ width: 340 }} placeholder={t('search.placeholder')} />}>
+          <GlobalSearch />
+        </Suspense>
+      </div>
       <Flex align="center" gap={8} aria-label={t('header.currentUser')} role="group">
         <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f4e9e' }} aria-hidden />
         <Typography.Text strong>{user.displayName}</Typography.Text>

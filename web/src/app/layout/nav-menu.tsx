@@ -33,6 +33,8 @@ const navEntries: NavEntry[] = [
       { path: '/directory/organizations', label: 'nav.organizations' },
       { path: '/directory/people', label: 'nav.people' },
       { path: '/directory/networks', label: 'nav.networks' },
+      { path: '/directory/industries', label: 'nav.industries' },
+      { path: '/directory/places', label: 'nav.places' },
     ],
   },
   { path: '/needs', label: 'nav.needs', icon: <SolutionOutlined /> },

@@ -3,6 +3,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
+  NodeIndexOutlined,
   NumberOutlined,
   RightOutlined,
   SolutionOutlined,
@@ -29,9 +30,10 @@ interface StatMeta {
 
 const statMeta: Record<string, StatMeta> = {
   organizations: { icon: <BankOutlined />, color: '#1f4e9e', to: '/directory/organizations' },
-  people: { icon: <UserOutlined />, color: '#0e7c66' },
-  networks: { icon: <ApartmentOutlined />, color: '#7a4bc2' },
-  places: { icon: <EnvironmentOutlined />, color: '#c26a0e' },
+  people: { icon: <UserOutlined />, color: '#0e7c66', to: '/directory/people' },
+  networks: { icon: <ApartmentOutlined />, color: '#7a4bc2', to: '/directory/networks' },
+  industries: { icon: <NodeIndexOutlined />, color: '#0b6e79', to: '/directory/industries' },
+  places: { icon: <EnvironmentOutlined />, color: '#c26a0e', to: '/directory/places' },
   events: { icon: <CalendarOutlined />, color: '#c8102e' },
   needs: { icon: <SolutionOutlined />, color: '#0b7fab' },
   users: { icon: <TeamOutlined />, color: '#5b6b84', to: '/admin/users' },

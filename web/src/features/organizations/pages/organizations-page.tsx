@@ -1,140 +1,203 @@
-import { Card, Empty, Flex, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
-import { useMemo } from 'react';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
-import { districtLabel, districtOptions } from '../../../lib/districts';
+import { districtLabel } from '../../../lib/districts';
+import { formatDateTime } from '../../../lib/format';
+import { sortFromSorter, sortOrderOf } from '../../../lib/table-sort';
 import { usePageParams } from '../../../lib/use-page-params';
+import { DistrictSelect } from '../../directory/components/district-select';
+import { IndustrySelect } from '../../directory/components/industry-select';
+import { ListFilters } from '../../directory/components/list-filters';
+import { NetworkSelect } from '../../directory/components/network-select';
 import {
+  membershipTiers,
+  organizationKindColors,
+  organizationKindLabel,
+  organizationKindOptions,
   organizationKinds,
-  organizationSorts,
-  useOrganizations,
-  type OrganizationKind,
-  type OrganizationListItem,
-  type OrganizationSort,
-} from '../api';
-
-const kindColors: Record<OrganizationKind, string> = {
-  enterprise: 'blue',
-  soe: 'red',
-  university: 'purple',
-  institute: 'geekblue',
-  bank: 'gold',
-  association: 'cyan',
-  government: 'volcano',
-  party_org: 'magenta',
-  park_operator: 'green',
-  other: 'default',
-};
-
-function isKind(value: string | undefined): value is OrganizationKind {
-  return organizationKinds.some((kind) => kind === value);
-}
-
-function isSort(value: string | undefined): value is OrganizationSort {
-  return organizationSorts.some((sort) => sort === value);
-}
+  pickOne,
+  tierOptions,
+} from '../../directory/labels';
+import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { ExportMenu } from '../../io/components/export-menu';
+import { ImportModal } from '../../io/components/import-modal';
+import { organizationSorts, useOrganizations, type OrganizationListItem, type OrganizationSort } from '../api';
+import { OrganizationFormDrawer } from '../components/organization-form-drawer';
 
 export function OrganizationsPage() {
   const t = useT();
   const { locale } = useLocale();
+  const navigate = useNavigate();
+  const canEdit = useCanEditDirectory();
   const { page, pageSize, get, update } = usePageParams();
-  const q = get('q');
-  const rawKind = get('kind');
-  const kind = isKind(rawKind) ? rawKind : undefined;
-  const districtCode = get('districtCode');
-  const rawSort = get('sort');
-  const sort: OrganizationSort = isSort(rawSort) ? rawSort : 'name';
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
 
-  const list = useOrganizations({ q, kind, districtCode, page, pageSize, sort });
-
-  const kindOptions = useMemo(
-    () => organizationKinds.map((value) => ({ value, label: t(`orgKind.${value}`) })),
-    [t],
-  );
+  const filters = {
+    q: get('q'),
+    kind: pickOne(organizationKinds, get('kind')),
+    districtCode: get('districtCode'),
+    industryId: get('industryId'),
+    networkId: get('networkId'),
+    tier: pickOne(membershipTiers, get('tier')),
+  };
+  const sort: OrganizationSort = pickOne(organizationSorts, get('sort')) ?? 'name';
+  const list = useOrganizations({ ...filters, page, pageSize, sort });
+  const active = Object.values(filters).some(Boolean);
 
   const columns: TableProps<OrganizationListItem>['columns'] = [
     {
       key: 'name',
-      dataIndex: 'name',
       title: t('org.name'),
       sorter: true,
-      // the list is always sorted: a third click goes back to ascending instead of "unsorted"
-      sortDirections: ['ascend', 'descend', 'ascend'],
-      sortOrder: sort === 'name' ? 'ascend' : sort === '-name' ? 'descend' : null,
-      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
-    },
-    {
-      key: 'kind',
-      dataIndex: 'kind',
-      title: t('org.kind'),
-      width: 160,
-      render: (value: OrganizationKind) => (
-        <Tag color={kindColors[value] ?? 'default'}>{isKind(value) ? t(`orgKind.${value}`) : value}</Tag>
+      sortOrder: sortOrderOf(sort, 'name'),
+      render: (_, row) => (
+        <div>
+          <Link to={`/directory/organizations/${encodeURIComponent(row.id)}`}>
+            <Typography.Text strong style={{ color: 'inherit' }}>
+              {row.name}
+            </Typography.Text>
+          </Link>
+          {row.aliases?.length ? (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('org.aliasesInline', { aliases: row.aliases.join('、') })}
+            </Typography.Text>
+          ) : null}
+        </div>
       ),
     },
     {
-      key: 'district',
+      key: 'kind',
+      title: t('org.kind'),
+      width: 130,
+      render: (_, row) => <Tag color={organizationKindColors[row.kind] ?? 'default'}>{organizationKindLabel(t, row.kind)}</Tag>,
+    },
+    {
+      key: 'districtCode',
       title: t('org.district'),
-      width: 140,
+      width: 120,
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'districtCode'),
       render: (_, row) => districtLabel(row.districtCode, locale, row.districtName) || '—',
     },
     {
+      key: 'industries',
+      title: t('org.industries'),
+      width: 240,
+      render: (_, row) =>
+        row.industries?.length ? (
+          <Space size={[4, 4]} wrap>
+            {row.industries.slice(0, 3).map((industry) => (
+              <Tag key={industry.id} color="geekblue">
+                {industry.name}
+              </Tag>
+            ))}
+            {row.industries.length > 3 ? <Tag>+{row.industries.length - 3}</Tag> : null}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+    {
       key: 'uscc',
-      dataIndex: 'uscc',
       title: t('org.uscc'),
-      width: 220,
-      render: (uscc: string | null) =>
-        uscc ? <Typography.Text code copyable={{ text: uscc }}>{uscc}</Typography.Text> : '—',
+      width: 210,
+      render: (_, row) => (row.uscc ? <Typography.Text code>{row.uscc}</Typography.Text> : '—'),
+    },
+    {
+      key: 'createdAt',
+      title: t('common.createdAt'),
+      width: 170,
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'createdAt'),
+      render: (_, row) => formatDateTime(row.createdAt, locale).slice(0, 16),
     },
   ];
 
-  const onTableChange: TableProps<OrganizationListItem>['onChange'] = (pagination, _filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    const nextSort = single?.order === 'descend' ? '-name' : 'name';
-    const sortChanged = nextSort !== sort;
-    update({
-      page: sortChanged ? 1 : pagination.current,
-      pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize,
-      sort: nextSort === 'name' ? undefined : nextSort,
-    });
+  const onTableChange: TableProps<OrganizationListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const next = sortFromSorter(sorter, 'name');
+      update({ sort: next === 'name' ? undefined : next });
+      return;
+    }
+    update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize });
   };
 
   return (
     <>
-      <PageHeader title={t('org.title')} />
+      <PageHeader
+        title={t('org.title')}
+        subtitle={t('org.subtitle')}
+        extra={
+          <>
+            {canEdit ? (
+              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                {t('import.button')}
+              </Button>
+            ) : null}
+            <ExportMenu kind="organizations" filters={{ ...filters, sort }} />
+            {canEdit ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('org.create')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
       <Card variant="borderless">
-        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={q ?? ''}
-            defaultValue={q}
-            placeholder={t('org.searchPlaceholder')}
-            aria-label={t('org.searchPlaceholder')}
-            enterButton={t('common.search')}
-            allowClear
-            onSearch={(value) => update({ q: value.trim() })}
-            style={{ width: 360, maxWidth: '100%' }}
-          />
-          <Select<OrganizationKind>
-            value={kind}
-            options={kindOptions}
+        <ListFilters
+          q={filters.q}
+          placeholder={t('org.searchPlaceholder')}
+          onSearch={(q) => update({ q })}
+          active={active}
+          onReset={() =>
+            update({ q: undefined, kind: undefined, districtCode: undefined, industryId: undefined, networkId: undefined, tier: undefined })
+          }
+        >
+          <Select
+            value={filters.kind}
+            options={organizationKindOptions(t)}
             placeholder={t('org.allKinds')}
             aria-label={t('org.kind')}
             allowClear
-            onChange={(value) => update({ kind: value })}
-            style={{ width: 180 }}
+            onChange={(kind) => update({ kind })}
+            style={{ width: 150 }}
           />
-          <Select<string>
-            value={districtCode}
-            options={districtOptions(locale)}
+          <DistrictSelect
+            value={filters.districtCode}
             placeholder={t('org.allDistricts')}
             aria-label={t('org.district')}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            onChange={(value) => update({ districtCode: value })}
+            onChange={(districtCode) => update({ districtCode })}
+            style={{ width: 150 }}
+          />
+          <IndustrySelect
+            value={filters.industryId}
+            placeholder={t('filter.allIndustries')}
+            aria-label={t('org.industries')}
+            onChange={(industryId) => update({ industryId: typeof industryId === 'string' ? industryId : undefined })}
             style={{ width: 180 }}
           />
-        </Flex>
+          <NetworkSelect
+            value={filters.networkId}
+            placeholder={t('filter.allNetworks')}
+            aria-label={t('membership.network')}
+            onChange={(networkId) => update({ networkId })}
+            style={{ width: 220 }}
+          />
+          <Select
+            value={filters.tier}
+            options={tierOptions(t)}
+            placeholder={t('filter.allTiers')}
+            aria-label={t('membership.tier')}
+            allowClear
+            onChange={(tier) => update({ tier })}
+            style={{ width: 150 }}
+          />
+        </ListFilters>
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
@@ -144,18 +207,27 @@ export function OrganizationsPage() {
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
             onChange={onTableChange}
-            locale={{ emptyText: <Empty description={t('org.empty')} /> }}
+            showSorterTooltip={false}
+            locale={{ emptyText: <Empty description={active ? t('org.emptyFiltered') : t('org.empty')} /> }}
             pagination={{
               current: page,
               pageSize,
               total: list.data?.total ?? 0,
               showSizeChanger: true,
+              showQuickJumper: true,
               showTotal: (total) => t('org.total', { total }),
             }}
-            scroll={{ x: 720 }}
+            scroll={{ x: 1100 }}
           />
         )}
       </Card>
+      {creating ? (
+        <OrganizationFormDrawer
+          onClose={() => setCreating(false)}
+          onSaved={(created) => navigate(`/directory/organizations/${encodeURIComponent(created.id)}`)}
+        />
+      ) : null}
+      {importing ? <ImportModal kind="organizations" title={t('org.importTitle')} onClose={() => setImporting(false)} /> : null}
     </>
   );
 }

@@ -1,0 +1,127 @@
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { memberships, networks } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { scopeCondition } from '../../lib/scope';
+
+export type NetworkRow = typeof networks.$inferSelect;
+export type NewNetwork = typeof networks.$inferInsert;
+
+/** The networks the actor may see: their districts, and their network scopes with every sub-network. */
+export const networkScope = (actor: Actor) => scopeCondition(actor, 'network', { id: networks.id, districtCode: networks.districtCode });
+
+export interface NetworkFilter {
+  scope: SQL | undefined;
+  /** contains, on the name or its normalized form */
+  q?: string;
+  qNorm?: string;
+  kind?: NetworkRow['kind'];
+  parentId?: string;
+  districtCode?: string;
+}
+
+const like = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
+
+function networkWhere(f: NetworkFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [f.scope];
+  if (f.q) where.push(or(ilike(networks.name, like(f.q)), f.qNorm ? ilike(networks.nameNorm, like(f.qNorm)) : undefined));
+  if (f.kind) where.push(eq(networks.kind, f.kind));
+  if (f.parentId) where.push(eq(networks.parentId, f.parentId));
+  if (f.districtCode) where.push(eq(networks.districtCode, f.districtCode));
+  return and(...where);
+}
+
+export async function listNetworks(ex: Executor, f: NetworkFilter, page: number, pageSize: number) {
+  const cond = networkWhere(f);
+  const [rows, [{ total }]] = await Promise.all([
+    ex
+      .select()
+      .from(networks)
+      .where(cond)
+      .orderBy(asc(networks.name), asc(networks.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    ex.select({ total: count() }).from(networks).where(cond),
+  ]);
+  return { rows, total };
+}
+
+export const findNetwork = async (ex: Executor, id: string, scope: SQL | undefined) =>
+  (await ex.select().from(networks).where(and(eq(networks.id, id), scope)).limit(1))[0];
+
+/** id and name of the given networks that lie within the scope */
+export async function networkRefs(ex: Executor, ids: string[], scope: SQL | undefined) {
+  if (!ids.length) return [];
+  return ex
+    .select({ id: networks.id, name: networks.name })
+    .from(networks)
+    .where(and(inArray(networks.id, ids), scope));
+}
+
+/** id, name, kind and parent of every network within the scope (for the tree) */
+export const visibleNetworks = (ex: Executor, scope: SQL | undefined) =>
+  ex
+    .select({ id: networks.id, name: networks.name, kind: networks.kind, parentId: networks.parentId })
+    .from(networks)
+    .where(scope)
+    .orderBy(asc(networks.name), asc(networks.id));
+
+export const childrenOf = (ex: Executor, id: string, scope: SQL | undefined) =>
+  ex
+    .select({ id: networks.id, name: networks.name })
+    .from(networks)
+    .where(and(eq(networks.parentId, id), scope))
+    .orderBy(asc(networks.name), asc(networks.id));
+
+/** number of sub-networks within the scope, per parent */
+export async function childCounts(ex: Executor, ids: string[], scope: SQL | undefined) {
+  if (!ids.length) return new Map<string, number>();
+  const rows = await ex
+    .select({ parentId: networks.parentId, n: count() })
+    .from(networks)
+    .where(and(inArray(networks.parentId, ids), scope))
+    .groupBy(networks.parentId);
+  return new Map(rows.map((r) => [r.parentId!, r.n]));
+}
+
+/** current members (not left) per network and tier */
+export async function currentTierCounts(ex: Executor, ids: string[]) {
+  const out = new Map<string, Record<string, number>>();
+  if (!ids.length) return out;
+  const rows = await ex
+    .select({ networkId: memberships.networkId, tier: memberships.tier, n: count() })
+    .from(memberships)
+    .where(and(inArray(memberships.networkId, ids), sql`${memberships.leftOn} is null`))
+    .groupBy(memberships.networkId, memberships.tier);
+  for (const r of rows) {
+    const m = out.get(r.networkId) ?? {};
+    m[r.tier] = r.n;
+    out.set(r.networkId, m);
+  }
+  return out;
+}
+
+/** Would making `parentId` the parent of `id` close a loop? True when parentId is id itself or one of its sub-networks. */
+export async function isSelfOrDescendant(ex: Executor, id: string, parentId: string) {
+  const rows = await ex.execute(sql`
+    with recursive sub(id) as (
+      select ${id}::uuid
+      union select n.id from networks n join sub on n.parent_id = sub.id
+    ) select exists(select 1 from sub where id = ${parentId}::uuid) as hit`);
+  return rowsOf<{ hit: boolean }>(rows)[0]?.hit === true;
+}
+
+export const hasChildren = async (ex: Executor, id: string) =>
+  (await ex.select({ id: networks.id }).from(networks).where(eq(networks.parentId, id)).limit(1)).length > 0;
+
+export const insertNetwork = async (ex: Executor, row: NewNetwork) => (await ex.insert(networks).values(row).returning())[0]!;
+
+export const updateNetwork = async (ex: Executor, id: string, patch: Partial<NewNetwork>) =>
+  (await ex.update(networks).set({ ...patch, updatedAt: new Date() }).where(eq(networks.id, id)).returning())[0]!;
+
+export const deleteNetwork = async (ex: Executor, id: string) => {
+  await ex.delete(networks).where(eq(networks.id, id));
+};
+
+/** the rows of `execute()`, the same on node-postgres and PGlite */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

@@ -1,0 +1,22 @@
+import type { Executor } from '../../db/client';
+import { upsertSearchDocuments } from '../search/search-index';
+import { membershipsOf } from './member-of.repository';
+import { organizationSearchDoc, presentOrganizationDetail } from './organizations.presenter';
+import * as repo from './organizations.repository';
+
+/** The detail of an organisation as the API shows it. */
+export async function organizationDetail(ex: Executor, row: repo.OrganizationRow) {
+  // one after the other: inside a transaction they share one connection
+  const industries = await repo.industriesOfOrganizations(ex, [row.id]);
+  const people = await repo.peopleOfOrganization(ex, row.id);
+  const memberships = await membershipsOf(ex, 'organization', row.id);
+  return presentOrganizationDetail(row, industries.get(row.id) ?? [], people, memberships);
+}
+
+/** Rewrites the search document of an organisation; call it in the transaction of the write. Returns its industry ids. */
+export async function reindexOrganization(ex: Executor, row: repo.OrganizationRow) {
+  const industries = (await repo.industriesOfOrganizations(ex, [row.id])).get(row.id) ?? [];
+  const industryIds = industries.map((i) => i.id);
+  await upsertSearchDocuments(ex, [organizationSearchDoc(row, industryIds)]);
+  return industryIds;
+}

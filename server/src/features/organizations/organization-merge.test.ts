@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { industries, searchDocuments } from '../../db/schema';
+import { useTestApp } from '../../test/build-test-app';
+import { loginAs } from '../../test/factories';
+import { addMember, makeNetwork, makeOrg, makePerson, makeUscc } from '../../test/factories-directory';
+
+const t = useTestApp();
+const PUDONG = '310115';
+const JINSHAN = '310116';
+const u = () => randomBytes(3).toString('hex');
+
+async function makeIndustry(name: string) {
+  const [row] = await t.app.services.db.insert(industries).values({ name }).returning();
+  return row!;
+}
+
+const searchDoc = async (id: string) =>
+  (
+    await t.app.services.db
+      .select()
+      .from(searchDocuments)
+      .where(and(eq(searchDocuments.entityType, 'organization'), eq(searchDocuments.entityId, id)))
+  )[0];
+
+describe('merging organisations', () => {
+  it('moves memberships, affiliations, industries and aliases, deletes the source and leaves an audit trail', async () => {
+    const { session } = await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: PUDONG }] });
+    const k = u();
+    const uscc = makeUscc();
+    const ai = await makeIndustry(`人工智能${k}`);
+    const keep = (
+      await session.send('POST', '/api/organizations', { name: `国药控股${k}股份有限公司`, kind: 'soe', districtCode: PUDONG })
+    ).json();
+    const source = (
+      await session.send('POST', '/api/organizations', {
+        name: `国药控股${k}`,
+        kind: 'soe',
+        districtCode: PUDONG,
+        uscc,
+        aliases: [`国药${k}`],
+        address: '浦东新区张江路1号',
+        industryIds: [ai.id],
+        force: true,
+      })
+    ).json();
+    expect(source.id).toBeDefined();
+
+    const alliance = await makeNetwork(t.app, { name: `联盟${k}` });
+    const community = await makeNetwork(t.app, { name: `共同体${k}`, kind: 'cluster_community' });
+    await addMember(t.app, alliance.id, { organizationId: keep.id, tier: 'member', joinedOn: '2024-05-01' });
+    await addMember(t.app, alliance.id, { organizationId: source.id, tier: 'founding', joinedOn: '2023-01-01' });
+    await addMember(t.app, community.id, { organizationId: source.id, tier: 'chain_leader' });
+    const person = await makePerson(t.app, { affiliations: [{ organizationId: source.id, organizationName: source.name, position: '董事长' }] });
+
+    const res = await session.send('POST', `/api/organizations/${keep.id}/merge`, { sourceId: source.id });
+    expect(res.statusCode).toBe(200);
+    const merged = res.json();
+    expect(merged).toMatchObject({ id: keep.id, name: keep.name, uscc, address: '浦东新区张江路1号' });
+    expect(merged.aliases).toEqual(expect.arrayContaining([source.name, `国药${k}`]));
+    expect(merged.industries).toEqual([{ id: ai.id, name: ai.name }]);
+    // one membership per network, with the better tier and the earlier join date
+    const inAlliance = merged.memberships.filter((m: { network: { id: string } }) => m.network.id === alliance.id);
+    expect(inAlliance).toHaveLength(1);
+    expect(inAlliance[0]).toMatchObject({ tier: 'founding', joinedOn: '2023-01-01', leftOn: null });
+    expect(merged.memberships).toContainEqual(expect.objectContaining({ network: expect.objectContaining({ id: community.id }), tier: 'chain_leader' }));
+    expect(merged.people).toContainEqual({ personId: person.id, name: person.name, position: '董事长', isContact: false });
+
+    expect((await session.get(`/api/organizations/${source.id}`)).statusCode).toBe(404);
+    expect(await searchDoc(source.id)).toBeUndefined();
+    expect((await searchDoc(keep.id))?.body).toContain(`国药${k}`);
+    const list = await session.get(`/api/organizations?networkId=${alliance.id}`);
+    expect(list.json().items.map((o: { id: string }) => o.id)).toEqual([keep.id]);
+
+    const admin = (await loginAs(t.app, { role: 'admin' })).session;
+    const audit = (await admin.get(`/api/audit?entity=organization&entityId=${keep.id}&action=merge`)).json();
+    expect(audit.items[0]).toMatchObject({
+      action: 'merge',
+      before: { kept: { id: keep.id, uscc: null }, source: { id: source.id, name: source.name, uscc } },
+      after: { id: keep.id, uscc, mergedFrom: source.id },
+    });
+  });
+
+  it('is refused when either record is out of scope (404) and for roles that only read (403)', async () => {
+    const pudong = await makeOrg(t.app, { districtCode: PUDONG });
+    const jinshan = await makeOrg(t.app, { districtCode: JINSHAN });
+    const other = await makeOrg(t.app, { districtCode: PUDONG });
+    const coordinator = (await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: PUDONG }] })).session;
+    expect((await coordinator.send('POST', `/api/organizations/${pudong.id}/merge`, { sourceId: jinshan.id })).statusCode).toBe(404);
+    expect((await coordinator.send('POST', `/api/organizations/${jinshan.id}/merge`, { sourceId: pudong.id })).statusCode).toBe(404);
+    const self = await coordinator.send('POST', `/api/organizations/${pudong.id}/merge`, { sourceId: pudong.id });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().fields[0].path).toBe('sourceId');
+
+    const expert = (await loginAs(t.app, { role: 'expert', scopes: [{ kind: 'district', value: PUDONG }] })).session;
+    expect((await expert.send('POST', `/api/organizations/${pudong.id}/merge`, { sourceId: other.id })).statusCode).toBe(403);
+    expect((await expert.get(`/api/organizations/${other.id}`)).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,153 @@
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Ref } from '../../../../common/schemas/organizations';
+import type { PersonListQuery } from '../../../../common/schemas/people';
+import type { Executor } from '../../db/client';
+import { affiliations, industries, organizations, people, personIndustries } from '../../db/schema';
+import { visibleDistricts, type Actor } from '../../lib/actor';
+import { scopeCondition } from '../../lib/scope';
+import { likePattern, nameNorm } from '../organizations/organizations.repository';
+
+export type PersonRow = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;
+export type AffiliationRow = typeof affiliations.$inferSelect;
+export type NewAffiliation = Omit<typeof affiliations.$inferInsert, 'personId' | 'sort'>;
+
+/**
+ * The people the actor may see (undefined = all): those of their districts, the current members of
+ * their networks, and the people affiliated with an organisation of their districts.
+ */
+export function personVisibility(actor: Actor): SQL | undefined {
+  const base = scopeCondition(actor, 'person', { id: people.id, districtCode: people.districtCode });
+  if (!base) return undefined;
+  const districts = visibleDistricts(actor);
+  if (districts === 'all' || !districts.length) return base;
+  return or(
+    base,
+    sql`${people.id} in (select a.person_id from affiliations a join organizations o on o.id = a.organization_id
+      where o.district_code in ${districts})`,
+  );
+}
+
+function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
+  const where: (SQL | undefined)[] = [personVisibility(actor)];
+  if (f.q) {
+    const raw = likePattern(f.q);
+    const norm = likePattern(nameNorm(f.q));
+    where.push(sql`(${people.name} ilike ${raw} or ${people.nameNorm} like ${norm}
+      or array_to_string(${people.expertise}, '|') ilike ${raw}
+      or ${people.id} in (select person_id from affiliations where organization_name ilike ${raw} or position ilike ${raw}))`);
+  }
+  if (f.role) where.push(sql`${f.role} = any(${people.roles})`);
+  if (f.districtCode) where.push(eq(people.districtCode, f.districtCode));
+  if (f.organizationId) {
+    where.push(sql`${people.id} in (select person_id from affiliations where organization_id = ${f.organizationId})`);
+  }
+  if (f.networkId) {
+    where.push(sql`${people.id} in (select person_id from memberships where network_id = ${f.networkId} and left_on is null)`);
+  }
+  if (f.industryId) {
+    where.push(sql`${people.id} in (select person_id from person_industries where industry_id = ${f.industryId})`);
+  }
+  const parts = where.filter((w): w is SQL => w !== undefined);
+  return parts.length ? and(...parts) : undefined;
+}
+
+const orderings = {
+  name: asc(people.name),
+  '-name': desc(people.name),
+  createdAt: asc(people.createdAt),
+  '-createdAt': desc(people.createdAt),
+} satisfies Record<PersonListQuery['sort'], SQL>;
+
+export async function listPeople(ex: Executor, actor: Actor, q: PersonListQuery) {
+  const cond = listCondition(actor, q);
+  const [rows, [{ total }]] = await Promise.all([
+    ex
+      .select()
+      .from(people)
+      .where(cond)
+      .orderBy(orderings[q.sort], asc(people.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ex.select({ total: count() }).from(people).where(cond),
+  ]);
+  return { rows, total };
+}
+
+/** People the actor may see. */
+export const countVisiblePeople = async (ex: Executor, actor: Actor) =>
+  (await ex.select({ n: count() }).from(people).where(personVisibility(actor)))[0]!.n;
+
+export const findPerson = async (ex: Executor, id: string) => (await ex.select().from(people).where(eq(people.id, id)).limit(1))[0];
+
+/** The person if they exist and lie in the actor's scope. */
+export const findVisiblePerson = async (ex: Executor, actor: Actor, id: string) =>
+  (
+    await ex
+      .select()
+      .from(people)
+      .where(and(eq(people.id, id), personVisibility(actor)))
+      .limit(1)
+  )[0];
+
+export const insertPerson = async (ex: Executor, row: NewPerson) => (await ex.insert(people).values(row).returning())[0]!;
+
+export const updatePerson = async (ex: Executor, id: string, patch: Partial<NewPerson>) =>
+  (await ex.update(people).set({ ...patch, updatedAt: new Date() }).where(eq(people.id, id)).returning())[0]!;
+
+export const deletePerson = async (ex: Executor, id: string) => {
+  await ex.delete(people).where(eq(people.id, id));
+};
+
+/** Affiliations of people, by person id, in their order. */
+export async function affiliationsOfPeople(ex: Executor, ids: string[]): Promise<Map<string, AffiliationRow[]>> {
+  const out = new Map<string, AffiliationRow[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = await ex
+    .select()
+    .from(affiliations)
+    .where(inArray(affiliations.personId, ids))
+    .orderBy(asc(affiliations.sort), asc(affiliations.id));
+  for (const r of rows) out.get(r.personId)!.push(r);
+  return out;
+}
+
+/** Replace a person's affiliations, in the order given. */
+export async function setAffiliations(ex: Executor, personId: string, list: NewAffiliation[]) {
+  await ex.delete(affiliations).where(eq(affiliations.personId, personId));
+  if (list.length) await ex.insert(affiliations).values(list.map((a, sort) => ({ ...a, personId, sort })));
+}
+
+/** Industry tags of people, by person id. */
+export async function industriesOfPeople(ex: Executor, ids: string[]): Promise<Map<string, Ref[]>> {
+  const out = new Map<string, Ref[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = await ex
+    .select({ ownerId: personIndustries.personId, id: industries.id, name: industries.name })
+    .from(personIndustries)
+    .innerJoin(industries, eq(industries.id, personIndustries.industryId))
+    .where(inArray(personIndustries.personId, ids))
+    .orderBy(asc(industries.sort), asc(industries.name));
+  for (const r of rows) out.get(r.ownerId)!.push({ id: r.id, name: r.name });
+  return out;
+}
+
+export async function setPersonIndustries(ex: Executor, personId: string, industryIds: string[]) {
+  await ex.delete(personIndustries).where(eq(personIndustries.personId, personId));
+  if (industryIds.length) {
+    await ex
+      .insert(personIndustries)
+      .values([...new Set(industryIds)].map((industryId) => ({ personId, industryId })))
+      .onConflictDoNothing();
+  }
+}
+
+/** Name and district of organisations, by id (to fill affiliations and a person's district). */
+export async function organizationsByIds(ex: Executor, ids: string[]) {
+  if (!ids.length) return new Map<string, { id: string; name: string; districtCode: string | null }>();
+  const rows = await ex
+    .select({ id: organizations.id, name: organizations.name, districtCode: organizations.districtCode })
+    .from(organizations)
+    .where(inArray(organizations.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -1,0 +1,54 @@
+import type { PlaceKind } from '../../../../common/domain';
+import type { Place } from '../../../../common/schemas/places';
+import { districtName } from '../../../../common/validators';
+import type { SearchDoc } from '../search/search-index';
+import type { PlaceRow } from './places.repository';
+
+export const placeKindLabels: Record<PlaceKind, string> = {
+  park: '园区',
+  community: '社区',
+  block: '街区',
+  exhibition: '展区',
+  scenic: '景区',
+  station: '服务站',
+  service_point: '服务点位',
+  base: '合作基地',
+  venue: '会场',
+};
+
+export function presentPlace(p: PlaceRow): Place {
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    districtCode: p.districtCode,
+    districtName: p.districtCode ? (districtName(p.districtCode) ?? null) : null,
+    address: p.address,
+    lng: p.lng,
+    lat: p.lat,
+    description: p.description,
+  };
+}
+
+export const auditPlace = (p: PlaceRow) => ({
+  name: p.name,
+  kind: p.kind,
+  districtCode: p.districtCode,
+  address: p.address,
+  lng: p.lng,
+  lat: p.lat,
+  description: p.description,
+});
+
+/** The search document of a place: its name, address and description (and aliases from the demo data). */
+export function placeSearchDoc(p: PlaceRow, extraTexts: string[] = []): SearchDoc {
+  const district = p.districtCode ? districtName(p.districtCode) : undefined;
+  return {
+    entityType: 'place',
+    entityId: p.id,
+    title: p.name,
+    subtitle: [placeKindLabels[p.kind], district].filter(Boolean).join(' · '),
+    texts: [...extraTexts, p.address, p.description],
+    districtCode: p.districtCode,
+  };
+}

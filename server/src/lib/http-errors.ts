@@ -9,12 +9,15 @@ export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
     const requestId = String(req.id);
-    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) =>
-      reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ ...body, requestId }));
+    const send = (status: number, body: Omit<ErrorBody, 'requestId'>, details?: Record<string, unknown>) =>
+      reply
+        .code(status)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify({ ...details, ...body, requestId }));
 
     if (err instanceof AppError) {
       const message = err.userMessage ? (locale === 'en' ? err.userMessage.en : err.userMessage.zh) : errorMessage(err.code, locale);
-      return send(err.status, { code: err.code, message, fields: err.fields });
+      return send(err.status, { code: err.code, message, fields: err.fields }, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: FieldError[] = err.validation.map((v) => ({

@@ -12,7 +12,6 @@ import {
   updateOrganizationBody,
 } from '../../../../common/schemas/organizations';
 import type { App } from '../../lib/app-type';
-import { answeringDuplicates } from './duplicate-error';
 import type { OrganizationService } from './organizations.service';
 
 const tags = ['directory'];
@@ -45,7 +44,7 @@ export function organizationRoutes(app: App, orgs: OrganizationService) {
         response: { 201: organizationDetailSchema, 409: duplicateErrorSchema },
       },
     },
-    (req, reply) => answeringDuplicates(req, reply.code(201), () => orgs.create(req.actor(), req.body)),
+    async (req, reply) => reply.code(201).send(await orgs.create(req.actor(), req.body)),
   );
   app.patch(
     '/api/organizations/:id',
@@ -58,7 +57,7 @@ export function organizationRoutes(app: App, orgs: OrganizationService) {
         response: { 200: organizationDetailSchema, 409: duplicateErrorSchema },
       },
     },
-    (req, reply) => answeringDuplicates(req, reply, () => orgs.update(req.actor(), req.params.id, req.body)),
+    (req) => orgs.update(req.actor(), req.params.id, req.body),
   );
   app.delete(
     '/api/organizations/:id',

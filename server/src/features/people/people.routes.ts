@@ -12,7 +12,6 @@ import {
   updatePersonBody,
 } from '../../../../common/schemas/people';
 import type { App } from '../../lib/app-type';
-import { answeringDuplicates } from '../organizations/duplicate-error';
 import type { PeopleService } from './people.service';
 
 const tags = ['directory'];
@@ -45,7 +44,7 @@ export function peopleRoutes(app: App, people: PeopleService) {
         response: { 201: personDetailSchema, 409: duplicateErrorSchema },
       },
     },
-    (req, reply) => answeringDuplicates(req, reply.code(201), () => people.create(req.actor(), req.body)),
+    async (req, reply) => reply.code(201).send(await people.create(req.actor(), req.body)),
   );
   app.patch(
     '/api/people/:id',

@@ -1,0 +1,124 @@
+/**
+ * One measured import run of the import benchmark, in its own process (see import.bench.ts): opens a
+ * fresh database, adds the industries the rows name, then imports the file either through the real
+ * service function ("ours") or the naive way, sampling RSS every 50 ms. Prints `CHILD_RESULT {json}`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { districtCodeByName, usccProblem } from '../common/validators';
+import { openDatabase, type Db } from '../server/src/db/client';
+import { industries, organizationIndustries, organizations } from '../server/src/db/schema';
+import { organizationSearchDoc, nameNorm } from '../server/src/features/io/io-organizations.importer';
+import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../server/src/features/io/io-labels';
+import { cellText } from '../server/src/features/io/io-reader';
+import { closeSearchRowPool } from '../server/src/features/io/io-search-rows';
+import { createIoService } from '../server/src/features/io/io.service';
+import { upsertSearchDocuments } from '../server/src/features/search/search-index';
+import { systemActor } from '../server/src/lib/actor';
+
+export interface ChildResult {
+  mode: 'ours' | 'naive';
+  rows: number;
+  seconds: number;
+  /** wall time of each batch of 5,000 rows (ours) */
+  batchMs: number[];
+  rssBeforeMb: number;
+  peakRssMb: number;
+  /** the kernel's maximum resident set size of the whole child process (database start included) */
+  maxRssMb: number;
+  landed: number;
+  searchDocuments: number;
+}
+
+const MB = 1024 * 1024;
+
+/** The naive way: the whole workbook in memory, then one INSERT (and one search-document upsert) per row. */
+async function naiveImport(db: Db, data: Buffer): Promise<number> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as never);
+  const sheet = workbook.worksheets[0];
+  const industryIds = new Map((await db.select().from(industries)).map((i) => [nameNorm(i.name), i.id]));
+  let n = 0;
+  await db.transaction(async (tx) => {
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const v = (sheet.getRow(r).values as unknown[]).slice(1).map(cellText).map((c) => c.trim());
+      if (v.every((c) => c === '')) continue;
+      const [name, kindText, districtText, uscc, aliases, address, industryText, sizeText, website, description] = v;
+      const kind = organizationKindVocabulary.parse(kindText);
+      const districtCode = districtText ? (districtCodeByName(districtText) ?? null) : null;
+      if (!name || !kind || (uscc && usccProblem(uscc))) throw new Error(`row ${r} is bad`);
+      if (uscc && (await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.uscc, uscc)).limit(1)).length) {
+        throw new Error(`row ${r}: credit code taken`);
+      }
+      const ids = splitList(industryText ?? '', true).map((i) => industryIds.get(nameNorm(i))!);
+      const values = {
+        name,
+        nameNorm: nameNorm(name),
+        kind,
+        districtCode,
+        uscc: uscc || null,
+        aliases: splitList(aliases ?? ''),
+        address: address || null,
+        size: (sizeText && organizationSizeVocabulary.parse(sizeText)) || null,
+        website: website || null,
+        description: description || null,
+      };
+      const [row] = await tx.insert(organizations).values(values).returning({ id: organizations.id });
+      for (const industryId of ids) await tx.insert(organizationIndustries).values({ organizationId: row.id, industryId });
+      await upsertSearchDocuments(tx, [organizationSearchDoc({ ...values, id: row.id, row: r, industryIds: ids })]);
+      n++;
+    }
+  });
+  return n;
+}
+
+export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl: string | undefined, industryNames: string[]) {
+  const dataDir = databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-import-bench-db-'));
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: path.join(dataDir!, 'pgdata') });
+  try {
+    const db = database.db;
+    await db.insert(industries).values(industryNames.map((name) => ({ name })));
+    const data = fs.readFileSync(file);
+    (globalThis as { gc?: () => void }).gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const batchMs: number[] = [];
+    const t0 = performance.now();
+    let landed: number;
+    if (mode === 'ours') {
+      const service = createIoService({ db });
+      const result = await service.importFile(systemActor('bench'), 'organizations', { fileName: path.basename(file), data }, {
+        mode: 'all',
+        onBatch: (b) => batchMs.push(b.ms),
+      });
+      landed = result.imported;
+    } else {
+      landed = await naiveImport(db, data);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const count = async (table: 'organizations' | 'search_documents') =>
+      ((await db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`)) as unknown as { rows: { n: number }[] }).rows[0].n;
+    const result: ChildResult = {
+      mode,
+      rows: landed,
+      seconds,
+      batchMs,
+      rssBeforeMb: rssBefore / MB,
+      peakRssMb: peak / MB,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      landed: await count('organizations'),
+      searchDocuments: await count('search_documents'),
+    };
+    console.log(`CHILD_RESULT ${JSON.stringify(result)}`);
+  } finally {
+    closeSearchRowPool();
+    await database.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

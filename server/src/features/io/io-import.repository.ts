@@ -1,0 +1,135 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import type { SearchRowData } from './io-search-rows';
+
+/**
+ * Multi-row writes for imports: one statement per table and batch, the columns passed as arrays
+ * and spread with unnest (the same SQL on PGlite and PostgreSQL). Lists inside a row (aliases,
+ * roles, industry ids) travel as one text joined by U+001F and are split again in SQL.
+ */
+const SEP = '\u001f';
+const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}`;
+const joined = (lists: string[][]) => arr(lists.map((l) => l.join(SEP)), 'text[]');
+const splitSql = (col: string, type = 'text[]') =>
+  sql.raw(`coalesce(string_to_array(nullif(${col}, ''), chr(31))::${type}, '{}'::${type})`);
+
+export const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
+
+export interface OrganizationInsert {
+  id: string;
+  name: string;
+  nameNorm: string;
+  kind: string;
+  districtCode: string | null;
+  uscc: string | null;
+  aliases: string[];
+  address: string | null;
+  size: string | null;
+  website: string | null;
+  description: string | null;
+}
+
+export async function insertOrganizations(ex: Executor, rows: OrganizationInsert[]) {
+  if (!rows.length) return;
+  await ex.execute(sql`
+    insert into organizations (id, name, name_norm, kind, district_code, uscc, aliases, address, size, website, description)
+    select id, name, name_norm, kind, district_code, uscc, ${splitSql('aliases')}, address, size, website, description
+    from unnest(${arr(rows.map((r) => r.id), 'uuid[]')}, ${arr(rows.map((r) => r.name), 'text[]')},
+      ${arr(rows.map((r) => r.nameNorm), 'text[]')}, ${arr(rows.map((r) => r.kind), 'text[]')},
+      ${arr(rows.map((r) => r.districtCode), 'text[]')}, ${arr(rows.map((r) => r.uscc), 'text[]')},
+      ${joined(rows.map((r) => r.aliases))}, ${arr(rows.map((r) => r.address), 'text[]')},
+      ${arr(rows.map((r) => r.size), 'text[]')}, ${arr(rows.map((r) => r.website), 'text[]')},
+      ${arr(rows.map((r) => r.description), 'text[]')})
+      as t(id, name, name_norm, kind, district_code, uscc, aliases, address, size, website, description)`);
+}
+
+/** organization_industries or person_industries rows of new records (each pair once) */
+export async function insertIndustryLinks(ex: Executor, table: 'organization' | 'person', pairs: [string, string][]) {
+  if (!pairs.length) return;
+  const target = table === 'organization' ? sql.raw('organization_industries (organization_id') : sql.raw('person_industries (person_id');
+  await ex.execute(sql`
+    insert into ${target}, industry_id)
+    select * from unnest(${arr(pairs.map((p) => p[0]), 'uuid[]')}, ${arr(pairs.map((p) => p[1]), 'uuid[]')})`);
+}
+
+export interface PersonInsert {
+  id: string;
+  name: string;
+  nameNorm: string;
+  roles: string[];
+  expertise: string[];
+  districtCode: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export async function insertPeople(ex: Executor, rows: PersonInsert[]) {
+  if (!rows.length) return;
+  await ex.execute(sql`
+    insert into people (id, name, name_norm, roles, expertise, district_code, phone, email)
+    select id, name, name_norm, ${splitSql('roles')}, ${splitSql('expertise')}, district_code, phone, email
+    from unnest(${arr(rows.map((r) => r.id), 'uuid[]')}, ${arr(rows.map((r) => r.name), 'text[]')},
+      ${arr(rows.map((r) => r.nameNorm), 'text[]')}, ${joined(rows.map((r) => r.roles))},
+      ${joined(rows.map((r) => r.expertise))}, ${arr(rows.map((r) => r.districtCode), 'text[]')},
+      ${arr(rows.map((r) => r.phone), 'text[]')}, ${arr(rows.map((r) => r.email), 'text[]')})
+      as t(id, name, name_norm, roles, expertise, district_code, phone, email)`);
+}
+
+export interface AffiliationInsert {
+  personId: string;
+  organizationId: string | null;
+  organizationName: string;
+  position: string | null;
+}
+
+export async function insertAffiliations(ex: Executor, rows: AffiliationInsert[]) {
+  if (!rows.length) return;
+  await ex.execute(sql`
+    insert into affiliations (person_id, organization_id, organization_name, position)
+    select * from unnest(${arr(rows.map((r) => r.personId), 'uuid[]')}, ${arr(rows.map((r) => r.organizationId), 'uuid[]')},
+      ${arr(rows.map((r) => r.organizationName), 'text[]')}, ${arr(rows.map((r) => r.position), 'text[]')})`);
+}
+
+export interface MembershipInsert {
+  networkId: string;
+  organizationId: string | null;
+  personId: string | null;
+  tier: string;
+  role: string | null;
+  joinedOn: string | null;
+}
+
+export async function insertMemberships(ex: Executor, rows: MembershipInsert[]) {
+  if (!rows.length) return;
+  await ex.execute(sql`
+    insert into memberships (network_id, organization_id, person_id, tier, role, joined_on)
+    select * from unnest(${arr(rows.map((r) => r.networkId), 'uuid[]')}, ${arr(rows.map((r) => r.organizationId), 'uuid[]')},
+      ${arr(rows.map((r) => r.personId), 'uuid[]')}, ${arr(rows.map((r) => r.tier), 'text[]')},
+      ${arr(rows.map((r) => r.role), 'text[]')}, ${arr(rows.map((r) => r.joinedOn), 'date[]')})`);
+}
+
+/** Search documents of new records, built with searchRow (see io-search-rows.ts); tokens become a 'simple' tsvector. */
+export async function insertSearchRows(ex: Executor, rows: SearchRowData[]) {
+  if (!rows.length) return;
+  const col = <K extends keyof SearchRowData>(k: K, type: string) => arr(rows.map((r) => r[k]), type);
+  await ex.execute(sql`
+    insert into search_documents (entity_type, entity_id, title, subtitle, body, district_code, industry_ids, tokens,
+      title_norm, pinyin_full, pinyin_initials, boost)
+    select entity_type, entity_id, title, subtitle, body, district_code, ${splitSql('industry_ids', 'uuid[]')},
+      to_tsvector('simple', tokens), title_norm, pinyin_full, pinyin_initials, boost
+    from unnest(${col('entityType', 'text[]')}, ${col('entityId', 'uuid[]')}, ${col('title', 'text[]')},
+      ${col('subtitle', 'text[]')}, ${col('body', 'text[]')}, ${col('districtCode', 'text[]')},
+      ${joined(rows.map((r) => r.industryIds))}, ${col('tokens', 'text[]')}, ${col('titleNorm', 'text[]')},
+      ${col('pinyinFull', 'text[]')}, ${col('pinyinInitials', 'text[]')}, ${col('boost', 'real[]')})
+      as t(entity_type, entity_id, title, subtitle, body, district_code, industry_ids, tokens, title_norm,
+        pinyin_full, pinyin_initials, boost)
+    on conflict (entity_type, entity_id) do update set title = excluded.title, subtitle = excluded.subtitle,
+      body = excluded.body, district_code = excluded.district_code, industry_ids = excluded.industry_ids,
+      tokens = excluded.tokens, title_norm = excluded.title_norm, pinyin_full = excluded.pinyin_full,
+      pinyin_initials = excluded.pinyin_initials, boost = excluded.boost`);
+}
+
+/** `col = any($1)` for a list of texts. */
+export const anyText = (col: SQL, values: string[]) => sql`${col} = any(${arr(values, 'text[]')})`;
+export const textArray = (values: string[]) => arr(values, 'text[]');
+export const uuidArray = (values: string[]) => arr(values, 'uuid[]');

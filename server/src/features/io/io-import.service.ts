@@ -1,0 +1,198 @@
+import {
+  MAX_LISTED_ERRORS,
+  type ImportCheck,
+  type ImportError,
+  type ImportMode,
+  type ImportReport,
+  type ImportResult,
+  type IoKind,
+} from '../../../../common/schemas/io';
+import type { Db, Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { AppError, forbidden } from '../../lib/errors';
+import { recordAudit } from '../audit/audit.repository';
+import { kindEntities, type ColumnSpec } from './io-columns';
+import type { ErrorReport, ErrorReportStore } from './io-error-reports';
+import { membershipImporter } from './io-memberships.importer';
+import { organizationImporter } from './io-organizations.importer';
+import { personImporter } from './io-people.importer';
+import { readSheet, type UploadedFile } from './io-reader';
+import { mapHeader, parsedRow, RowErrors, type Importer, type ParsedRow } from './io-row';
+import { buildSearchRows, warmSearchRowPool } from './io-search-rows';
+import { canImport } from './io.policy';
+
+export const BATCH_SIZE = 5000;
+
+const importers: Record<IoKind, Importer<{ row: number }, unknown>> = {
+  organizations: organizationImporter as Importer<{ row: number }, unknown>,
+  people: personImporter as Importer<{ row: number }, unknown>,
+  memberships: membershipImporter as Importer<{ row: number }, unknown>,
+};
+
+/** mode=all and a bad row (or a missing column): nothing landed. Answered 422 with the report in the body. */
+export class ImportInvalidError extends AppError {
+  constructor(readonly report: ImportReport) {
+    const n = new Set(report.errors.map((e) => e.row)).size;
+    super('IMPORT_INVALID', {
+      userMessage: {
+        zh: report.total ? `导入文件中有 ${report.errorCount} 处错误（至少 ${n} 行），未导入任何数据` : '导入文件缺少必填列，未导入任何数据',
+        en: `The file has ${report.errorCount} problem(s); nothing was imported`,
+      },
+      details: { report },
+    });
+  }
+}
+
+export interface ImportOptions {
+  mode: ImportMode;
+  /** called after each batch (benchmarks) */
+  onBatch?: (b: { rows: number; ms: number }) => void;
+  batchSize?: number;
+}
+
+/** The problems of a whole file: a short list for the response, every bad row for the error report. */
+class FileReport {
+  total = 0;
+  errorCount = 0;
+  readonly listed: ImportError[] = [];
+  readonly badRows: ErrorReport['rows'] = [];
+
+  collect(batch: ParsedRow[], errors: RowErrors) {
+    this.total += batch.length;
+    if (!errors.errors.length) return;
+    this.errorCount += errors.errors.length;
+    const byRow = new Map<number, ImportError[]>();
+    for (const e of errors.errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+    for (const r of batch) {
+      const list = byRow.get(r.row);
+      if (!list) continue;
+      for (const e of list) if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(e);
+      this.badRows.push({ row: r.row, cells: r.cells, messages: list.map((e) => `${e.column}：${e.message}`) });
+    }
+  }
+}
+
+/** The data rows of a file in batches, after checking its header; the header cells go into `header`. */
+async function* readBatches(file: UploadedFile, columns: readonly ColumnSpec[], size: number, header: string[]) {
+  let index: Map<string, number> | undefined;
+  let batch: ParsedRow[] = [];
+  for await (const r of readSheet(file, (cells) => mapHeader(columns, cells).missing.length === 0)) {
+    if (!index) {
+      const m = mapHeader(columns, r.cells);
+      if (m.missing.length) throw missingColumns(m.missing, r.row);
+      index = m.index;
+      header.push(...r.cells);
+      continue;
+    }
+    batch.push(parsedRow(index, r.row, r.cells));
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (!index) throw missingColumns(columns.filter((c) => c.required).map((c) => c.header), 1);
+  if (batch.length) yield batch;
+}
+
+function missingColumns(headers: string[], row: number) {
+  const errors = headers.map((column) => ({ row, column, message: `缺少必填列“${column}”，请使用导入模板` }));
+  return new ImportInvalidError({ total: 0, errors, errorCount: errors.length, errorReportToken: null });
+}
+
+class Rollback extends Error {}
+
+export function createImportRunner({ db, reports }: { db: Db; reports: ErrorReportStore }) {
+  const keepReport = (actor: Actor, kind: IoKind, file: UploadedFile, header: string[], report: FileReport) =>
+    report.badRows.length ? reports.put(actor.userId, { kind, fileName: file.fileName, header, rows: report.badRows }) : null;
+
+  return {
+    /**
+     * Validates every row and lands the good ones in one transaction, batch by batch (multi-row inserts,
+     * search rows built on worker threads meanwhile). mode=all: nothing lands unless every row is good.
+     */
+    async importFile(actor: Actor, kind: IoKind, file: UploadedFile, opts: ImportOptions): Promise<ImportResult> {
+      if (!canImport(actor)) throw forbidden();
+      const importer = importers[kind];
+      const report = new FileReport();
+      const header: string[] = [];
+      const batchSize = opts.batchSize ?? BATCH_SIZE;
+      let imported = 0;
+      let batches = 0;
+      try {
+        await db.transaction(async (tx) => {
+          const ctx = await importer.prepare(tx, actor);
+          // while batch k is written, batch k+1 is read and checked and its search rows are built on a worker
+          let landing: Promise<void> = Promise.resolve();
+          for await (const batch of readBatches(file, importer.columns, batchSize, header)) {
+            const t0 = performance.now();
+            const errors = new RowErrors(importer.columns);
+            const checked = importer.check(ctx, batch, errors);
+            // a file of more than one batch: the workers start while the first batch's rows are built in place
+            const parallel = batches++ > 0;
+            if (!parallel && batch.length === batchSize && importer.searchDocs) warmSearchRowPool();
+            const mayLand = opts.mode === 'valid' || report.errorCount + errors.errors.length === 0;
+            const searchRows =
+              importer.searchDocs && mayLand && checked.length ? buildSearchRows(importer.searchDocs(checked), parallel) : Promise.resolve([]);
+            searchRows.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
+            const records = await importer.confirm(tx, ctx, checked, errors);
+            report.collect(batch, errors);
+            if ((opts.mode === 'valid' || report.errorCount === 0) && records.length) {
+              await landing;
+              const ids = new Set(records.map((r) => (r as { id?: string }).id));
+              landing = searchRows.then(async (rows) => {
+                // the search rows of records that the database checks refused are dropped
+                await importer.land(tx, records, records.length === checked.length ? rows : rows.filter((r) => ids.has(r.entityId)));
+                imported += records.length;
+              });
+              landing.catch(() => undefined);
+            }
+            opts.onBatch?.({ rows: batch.length, ms: performance.now() - t0 });
+          }
+          await landing;
+          if (opts.mode === 'all' && report.errorCount) throw new Rollback();
+          if (imported) {
+            await recordAudit(tx, actor, {
+              action: 'import',
+              entity: kindEntities[kind],
+              after: { count: imported, fileName: file.fileName, mode: opts.mode, total: report.total, rejected: report.badRows.length },
+            });
+          }
+        });
+      } catch (e) {
+        if (!(e instanceof Rollback)) throw e;
+        const errorReportToken = keepReport(actor, kind, file, header, report);
+        throw new ImportInvalidError({ total: report.total, errors: report.listed, errorCount: report.errorCount, errorReportToken });
+      }
+      return {
+        imported,
+        total: report.total,
+        errors: report.listed,
+        errorCount: report.errorCount,
+        errorReportToken: keepReport(actor, kind, file, header, report),
+      };
+    },
+
+    /** Every row validated and its likely duplicates listed, nothing written. */
+    async checkFile(actor: Actor, kind: IoKind, file: UploadedFile, opts: { batchSize?: number } = {}): Promise<ImportCheck> {
+      if (!canImport(actor)) throw forbidden();
+      const importer = importers[kind];
+      const report = new FileReport();
+      const duplicates: ImportCheck['duplicates'] = [];
+      const ex: Executor = db;
+      const ctx = await importer.prepare(ex, actor);
+      for await (const batch of readBatches(file, importer.columns, opts.batchSize ?? BATCH_SIZE, [])) {
+        const errors = new RowErrors(importer.columns);
+        await importer.confirm(ex, ctx, importer.check(ctx, batch, errors), errors);
+        report.collect(batch, errors);
+        duplicates.push(...(await importer.duplicates(ex, ctx, actor, batch)));
+      }
+      return {
+        total: report.total,
+        valid: report.total - report.badRows.length,
+        errors: report.listed,
+        errorCount: report.errorCount,
+        duplicates,
+      };
+    },
+  };
+}

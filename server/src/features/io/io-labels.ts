@@ -1,0 +1,89 @@
+import {
+  membershipTiers,
+  organizationKinds,
+  organizationSizes,
+  personRoles,
+  type MembershipTier,
+  type OrganizationKind,
+  type OrganizationSize,
+  type PersonRole,
+} from '../../../../common/domain';
+
+/** The Chinese words of the spreadsheets for the glossary's enumerations (first label = the one written). */
+export const organizationKindLabels: Record<OrganizationKind, string[]> = {
+  enterprise: ['企业', '民营企业', '私营企业'],
+  soe: ['国有企业', '国企'],
+  university: ['高校', '大学', '高等院校'],
+  institute: ['科研院所', '研究院所', '科研机构'],
+  bank: ['银行', '金融机构'],
+  association: ['协会', '社会组织', '商会', '学会'],
+  government: ['政府部门', '政府机关'],
+  party_org: ['党组织'],
+  park_operator: ['园区运营方', '园区'],
+  other: ['其他'],
+};
+
+export const organizationSizeLabels: Record<OrganizationSize, string[]> = {
+  micro: ['微型', '微'],
+  small: ['小型', '小'],
+  medium: ['中型', '中'],
+  large: ['大型', '大'],
+};
+
+export const personRoleLabels: Record<PersonRole, string[]> = {
+  expert: ['专家'],
+  mentor: ['导师'],
+  representative: ['代表人士'],
+  staff: ['工作人员'],
+};
+
+export const membershipTierLabels: Record<MembershipTier, string[]> = {
+  founding: ['发起单位'],
+  joint_meeting: ['联席会议单位'],
+  member: ['成员单位'],
+  convening: ['召集单位'],
+  chain_leader: ['链长', '链长单位'],
+};
+
+export const memberTypes = ['organization', 'person'] as const;
+export type MemberType = (typeof memberTypes)[number];
+export const memberTypeLabels: Record<MemberType, string[]> = {
+  organization: ['单位', '组织', '机构', '企业'],
+  person: ['个人', '人员'],
+};
+
+/** A parser from a label (or the code name itself) to the code, and the list of labels for messages. */
+export interface Vocabulary<T extends string> {
+  parse(text: string): T | undefined;
+  label(code: T): string;
+  /** the labels a user may write, for the template and the error messages */
+  allowed: string[];
+}
+
+export function vocabulary<T extends string>(codes: readonly T[], labels: Record<T, string[]>): Vocabulary<T> {
+  const byText = new Map<string, T>();
+  for (const code of codes) {
+    byText.set(code.toLowerCase(), code);
+    for (const l of labels[code]) byText.set(l, code);
+  }
+  return {
+    parse: (text) => byText.get(text.trim().replace(/\s+/g, '')) ?? byText.get(text.trim().toLowerCase()),
+    label: (code) => labels[code][0],
+    allowed: codes.map((c) => labels[c][0]),
+  };
+}
+
+export const organizationKindVocabulary = vocabulary(organizationKinds, organizationKindLabels);
+export const organizationSizeVocabulary = vocabulary(organizationSizes, organizationSizeLabels);
+export const personRoleVocabulary = vocabulary(personRoles, personRoleLabels);
+export const membershipTierVocabulary = vocabulary(membershipTiers, membershipTierLabels);
+export const memberTypeVocabulary = vocabulary(memberTypes, memberTypeLabels);
+
+/** Splits a cell holding several values: 别名, 产业, 角色, 专长 (；; 、 and line breaks; commas too where asked). */
+export function splitList(text: string, commas = false): string[] {
+  const re = commas ? /[；;、,，\n\r]+/ : /[；;、\n\r]+/;
+  return [...new Set(text.split(re).map((v) => v.trim()).filter((v) => v !== ''))];
+}
+
+/** Written back into one cell (exports, error reports). */
+export const joinList = (values: readonly string[]) => values.join('；');

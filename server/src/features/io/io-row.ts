@@ -1,0 +1,103 @@
+import type { ImportDuplicateCandidate, ImportError } from '../../../../common/schemas/io';
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { type ColumnSpec, headerKey } from './io-columns';
+import type { SearchDoc } from '../search/search-index';
+import type { SearchRowData } from './io-search-rows';
+
+/** A data row with its cells by column key (trimmed text, '' when empty or the column is absent). */
+export interface ParsedRow<K extends string = string> {
+  row: number;
+  /** the cells as they were, for the error report */
+  cells: string[];
+  get(key: K): string;
+}
+
+/** Which cell holds which column; the required columns the header lacks. */
+export function mapHeader(columns: readonly ColumnSpec[], header: string[]) {
+  const index = new Map<string, number>();
+  const byHeader = new Map(columns.map((c) => [headerKey(c.header), c.key]));
+  header.forEach((text, i) => {
+    const key = byHeader.get(headerKey(text));
+    if (key && !index.has(key)) index.set(key, i);
+  });
+  const missing = columns.filter((c) => c.required && !index.has(c.key)).map((c) => c.header);
+  return { index, missing };
+}
+
+export function parsedRow<K extends string>(index: Map<string, number>, row: number, cells: string[]): ParsedRow<K> {
+  return {
+    row,
+    cells,
+    get: (key) => {
+      const i = index.get(key);
+      return i === undefined ? '' : (cells[i] ?? '').trim();
+    },
+  };
+}
+
+/** Collects the problems of a batch, each under the Chinese header of its column. */
+export class RowErrors<K extends string = string> {
+  readonly errors: ImportError[] = [];
+  private readonly bad = new Set<number>();
+  constructor(private readonly columns: readonly ColumnSpec[]) {}
+
+  add(row: number, key: K, message: string) {
+    this.errors.push({ row, column: this.columns.find((c) => c.key === key)?.header ?? key, message });
+    this.bad.add(row);
+  }
+  has(row: number) {
+    return this.bad.has(row);
+  }
+}
+
+/** What one kind of import does: the steps the import pipeline runs batch by batch. */
+export interface Importer<R extends { row: number }, Ctx> {
+  columns: readonly ColumnSpec[];
+  /** per-file state: lookups loaded once, keys seen in earlier rows */
+  prepare(ex: Executor, actor: Actor): Promise<Ctx>;
+  /** the checks that need only the row (and the rows before it): good rows become records */
+  check(ctx: Ctx, rows: ParsedRow[], errors: RowErrors): R[];
+  /** the checks against the database (and lookups); the records that pass */
+  confirm(ex: Executor, ctx: Ctx, records: R[], errors: RowErrors): Promise<R[]>;
+  /** the search documents of the records (built off the main thread); none for memberships */
+  searchDocs?(records: R[]): SearchDoc[];
+  /** write the records (and their search rows, in the same order as searchDocs gave them) */
+  land(ex: Executor, records: R[], searchRows: SearchRowData[]): Promise<void>;
+  /** likely duplicates of the rows, for /check */
+  duplicates(ex: Executor, ctx: Ctx, actor: Actor, rows: ParsedRow[]): Promise<{ row: number; candidates: ImportDuplicateCandidate[] }[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// values
+// ---------------------------------------------------------------------------------------------
+
+const validDate = (y: number, m: number, d: number) => {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d && y >= 1900 && y <= 2100;
+};
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** A date as people write it (2024-01-15, 2024/1/15, 2024.1.15, 2024年1月15日, 20240115, an Excel serial) → YYYY-MM-DD. */
+export function parseDate(text: string): string | undefined {
+  const t = text.trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return validDate(y, mo, d) ? iso(y, mo, d) : undefined;
+  }
+  m = /^\d{4,5}$/.exec(t);
+  if (m) {
+    // an Excel date serial (days since 1899-12-30) when the cell lost its date format
+    const day = new Date(Date.UTC(1899, 11, 30) + Number(t) * 86_400_000);
+    const [y, mo, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
+    return validDate(y, mo, d) ? iso(y, mo, d) : undefined;
+  }
+  return undefined;
+}
+
+/** Length in characters (a CJK character counts one). */
+export const charLength = (s: string) => [...s].length;
+
+/** `“X”不是允许的值，可选：A、B、C` */
+export const notAllowed = (value: string, allowed: readonly string[]) => `“${value}”不是允许的值，可选：${allowed.join('、')}`;

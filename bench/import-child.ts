@@ -12,7 +12,7 @@ import { districtCodeByName, usccProblem } from '../common/validators';
 import { openDatabase, type Db } from '../server/src/db/client';
 import { industries, organizationIndustries, organizations } from '../server/src/db/schema';
 import { organizationSearchDoc, nameNorm } from '../server/src/features/io/io-organizations.importer';
-import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../server/src/features/io/io-labels';
+import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../common/labels';
 import { cellText } from '../server/src/features/io/io-reader';
 import { closeSearchRowPool } from '../server/src/features/io/io-search-rows';
 import { createIoService } from '../server/src/features/io/io.service';

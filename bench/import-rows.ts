@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { districtName } from '../common/validators';
 import { organizationColumns } from '../server/src/features/io/io-columns';
-import { joinList, organizationKindVocabulary, organizationSizeVocabulary } from '../server/src/features/io/io-labels';
+import { joinList, organizationKindVocabulary, organizationSizeVocabulary } from '../common/labels';
 import { streamToBuffer } from '../server/src/features/io/io-xlsx';
 import { nameNorm } from '../server/src/features/io/io-organizations.importer';
 import { syntheticIndustries } from './synthetic/names';

@@ -6,7 +6,7 @@ import {
   organizationKindVocabulary,
   organizationSizeVocabulary,
   personRoleVocabulary,
-} from './io-labels';
+} from '../../../../common/labels';
 
 /** One column of a template: its Chinese header, whether it is required, an example and what it takes. */
 export interface ColumnSpec {

@@ -22,7 +22,7 @@ import {
   organizationKindVocabulary,
   organizationSizeVocabulary,
   personRoleVocabulary,
-} from './io-labels';
+} from '../../../../common/labels';
 import { escapeFormula, xlsxStream } from './io-xlsx';
 import { canExportPolitical, canExportUnmasked } from './io.policy';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
 import { membershipColumns, type MembershipKey } from './io-columns';
 import { insertMemberships, rowsOf, uuidArray, type MembershipInsert } from './io-import.repository';
-import { memberTypeVocabulary, membershipTierVocabulary } from './io-labels';
+import { memberTypeVocabulary, membershipTierVocabulary } from '../../../../common/labels';
 import { organizationsByName, peopleByName, type Match } from './io-lookup.repository';
 import { nameNorm } from './io-organizations.importer';
 import { charLength, notAllowed, parseDate, type Importer, type ParsedRow, type RowErrors } from './io-row';

@@ -10,7 +10,7 @@ import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
 import { findOrganizationDuplicates } from './io-duplicates.repository';
 import { insertIndustryLinks, insertOrganizations, insertSearchRows, rowsOf, textArray, type OrganizationInsert } from './io-import.repository';
-import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from './io-labels';
+import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../../../../common/labels';
 import { charLength, notAllowed, type Importer, type ParsedRow, type RowErrors } from './io-row';
 import { canImportInto, scopeNames } from './io.policy';
 

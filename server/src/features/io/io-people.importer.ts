@@ -10,7 +10,7 @@ import { scopeCondition } from '../../lib/scope';
 import type { SearchDoc } from '../search/search-index';
 import { personColumns, type PersonKey } from './io-columns';
 import { insertAffiliations, insertPeople, insertSearchRows, rowsOf, textArray, type PersonInsert } from './io-import.repository';
-import { personRoleVocabulary, splitList } from './io-labels';
+import { personRoleVocabulary, splitList } from '../../../../common/labels';
 import { organizationsByName } from './io-lookup.repository';
 import { nameNorm } from './io-organizations.importer';
 import { charLength, notAllowed, type Importer, type ParsedRow, type RowErrors } from './io-row';

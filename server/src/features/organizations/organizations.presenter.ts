@@ -1,22 +1,12 @@
 import type { OrganizationKind } from '../../../../common/domain';
 import type { MemberOf, Organization, OrganizationDetail, Ref } from '../../../../common/schemas/organizations';
+import { organizationKindLabels } from '../../../../common/labels';
 import { districtName } from '../../../../common/validators';
 import type { SearchDoc } from '../search/search-index';
 import type { OrganizationRow } from './organizations.repository';
 
-/** Chinese labels of organisation kinds (search subtitles, exports). */
-export const organizationKindLabels: Record<OrganizationKind, string> = {
-  enterprise: '企业',
-  soe: '国有企业',
-  university: '高校',
-  institute: '科研院所',
-  bank: '金融机构',
-  association: '社会组织',
-  government: '政府部门',
-  party_org: '党组织',
-  park_operator: '园区运营方',
-  other: '其他',
-};
+/** Chinese label of an organisation kind (search subtitles): the one the spreadsheets write. */
+export const organizationKindLabel = (kind: OrganizationKind) => organizationKindLabels[kind][0]!;
 
 export const districtNameOf = (code: string | null) => (code ? (districtName(code) ?? null) : null);
 
@@ -87,7 +77,7 @@ export function organizationSearchDoc(o: OrganizationRow, industryIds: string[])
     entityType: 'organization',
     entityId: o.id,
     title: o.name,
-    subtitle: [organizationKindLabels[o.kind], district].filter(Boolean).join(' · '),
+    subtitle: [organizationKindLabel(o.kind), district].filter(Boolean).join(' · '),
     texts: [...o.aliases, ...o.formerNames, o.uscc, o.address, o.description],
     districtCode: o.districtCode,
     industryIds,

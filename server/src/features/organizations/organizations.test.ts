@@ -99,7 +99,7 @@ describe('organisation records', () => {
     expect(byIndustry.json().items).toEqual([expect.objectContaining({ id: org.id, aliases: [`中金公司${k}`], size: 'large' })]);
 
     const doc = await findSearchDoc(org.id);
-    expect(doc).toMatchObject({ title: org.name, subtitle: '金融机构 · 浦东新区', districtCode: PUDONG, industryIds: [industry!.id] });
+    expect(doc).toMatchObject({ title: org.name, subtitle: '银行 · 浦东新区', districtCode: PUDONG, industryIds: [industry!.id] });
     expect(doc!.body).toContain(`中金公司${k}`);
     expect(doc!.body).toContain('世纪大道');
 

@@ -7,7 +7,7 @@ import {
   type OrganizationKind,
   type OrganizationSize,
   type PersonRole,
-} from '../../../../common/domain';
+} from './domain';
 
 /** The Chinese words of the spreadsheets for the glossary's enumerations (first label = the one written). */
 export const organizationKindLabels: Record<OrganizationKind, string[]> = {

@@ -44,13 +44,17 @@ export function OrganizationNameInput({
         options={options}
         style={{ flex: 1 }}
         placeholder={t('affiliation.organizationPlaceholder')}
-        onChange={(text: string) => {
-          setTyped(true);
-          onChange?.({ id: null, name: text });
-        }}
-        onSelect={(picked: string, option: { label?: unknown }) => {
-          setTyped(false);
-          onChange?.({ id: picked, name: String(option.label ?? '') });
+        // one handler for typing and picking: antd calls onChange with the option when one is picked,
+        // and the order of onChange/onSelect must not decide whether the organisation stays linked
+        onChange={(text: string, option?: unknown) => {
+          const picked = option && !Array.isArray(option) ? (option as { label?: unknown }).label : undefined;
+          if (picked !== undefined) {
+            setTyped(false);
+            onChange?.({ id: text, name: String(picked) });
+          } else {
+            setTyped(true);
+            onChange?.({ id: null, name: text });
+          }
         }}
       />
       {value?.id ? <Tag color="success">{t('affiliation.linked')}</Tag> : null}

@@ -11,6 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { membershipTiers, networkKinds, organizationKinds, personRoles, placeKinds } from '../common/domain';
+import { shanghaiDistricts as commonDistricts } from '../common/validators';
 
 export const seedFiles = [
   '000_37ff99f907eee8d3.txt',
@@ -20,30 +22,15 @@ export const seedFiles = [
   '004_2cb33fdb0c7e337f.txt',
 ] as const;
 
-/** GB/T 2260 codes of Shanghai's 16 districts. */
-export const shanghaiDistricts = {
-  '310101': '黄浦区',
-  '310104': '徐汇区',
-  '310105': '长宁区',
-  '310106': '静安区',
-  '310107': '普陀区',
-  '310109': '虹口区',
-  '310110': '杨浦区',
-  '310112': '闵行区',
-  '310113': '宝山区',
-  '310114': '嘉定区',
-  '310115': '浦东新区',
-  '310116': '金山区',
-  '310117': '松江区',
-  '310118': '青浦区',
-  '310120': '奉贤区',
-  '310151': '崇明区',
-} as const;
-export type ShanghaiDistrictCode = keyof typeof shanghaiDistricts;
+/** GB/T 2260 codes of Shanghai's 16 districts (code → name), from common/validators. */
+export const shanghaiDistricts: Readonly<Record<string, string>> = Object.fromEntries(
+  commonDistricts.map((d) => [d.code, d.name]),
+);
+export type ShanghaiDistrictCode = (typeof commonDistricts)[number]['code'];
 /** GB/T 2260 code of the municipality itself, used as the scope of city-level figures. */
 export const shanghaiCityCode = '310000';
 
-const districtCodes = Object.keys(shanghaiDistricts) as [ShanghaiDistrictCode, ...ShanghaiDistrictCode[]];
+const districtCodes = commonDistricts.map((d) => d.code) as [ShanghaiDistrictCode, ...ShanghaiDistrictCode[]];
 
 export const keySchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'key: kebab-case ASCII slug' });
 export const sourceSchema = z.enum(seedFiles);
@@ -57,18 +44,6 @@ export const usccSchema = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ
 
 // ---------------------------------------------------------------- organizations
 
-export const organizationKinds = [
-  'enterprise',
-  'soe',
-  'university',
-  'institute',
-  'bank',
-  'association',
-  'government',
-  'party_org',
-  'park_operator',
-  'other',
-] as const;
 
 export const demoOrganizationSchema = z.strictObject({
   key: keySchema,
@@ -88,7 +63,6 @@ export type DemoOrganization = z.infer<typeof demoOrganizationSchema>;
 
 // ---------------------------------------------------------------- people
 
-export const personRoles = ['expert', 'mentor', 'representative', 'staff'] as const;
 
 export const demoAffiliationSchema = z.strictObject({
   organizationKey: keySchema.nullable(),
@@ -126,18 +100,6 @@ export type DemoIndustry = z.infer<typeof demoIndustrySchema>;
 
 // ---------------------------------------------------------------- networks
 
-export const networkKinds = [
-  'think_tank',
-  'mentor_team',
-  'service_team',
-  'alliance',
-  'cluster_community',
-  'association',
-  'council',
-  'committee',
-  'station_roster',
-] as const;
-export const membershipTiers = ['founding', 'joint_meeting', 'member', 'convening', 'chain_leader'] as const;
 /** what a declared count counts: a membership tier, or people by role */
 export const declaredCountKinds = [...membershipTiers, 'expert', 'mentor'] as const;
 
@@ -175,17 +137,6 @@ export type DemoNetwork = z.infer<typeof demoNetworkSchema>;
 
 // ---------------------------------------------------------------- places
 
-export const placeKinds = [
-  'park',
-  'community',
-  'block',
-  'exhibition',
-  'scenic',
-  'station',
-  'service_point',
-  'base',
-  'venue',
-] as const;
 
 export const demoPlaceSchema = z
   .strictObject({

@@ -5,8 +5,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
 import { adminPassword, adminUsername, startServer, type RunningServer } from './server';
 
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
@@ -23,19 +24,7 @@ let pageErrors: string[] = [];
 beforeAll(async () => {
   server = await startServer();
   fileDir = await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-files-'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   // sign in once; every test starts from this session in a fresh context
   const first = await browser.newContext({ baseURL: server.baseUrl });
   const login = await first.newPage();

@@ -1,4 +1,4 @@
-import { Alert, Flex, Tag, Typography } from 'antd';
+import { Alert, Flex, Tag, Typography, type App } from 'antd';
 import { useT } from '../../../app/i18n';
 import { duplicateReasonLabel } from '../labels';
 import type { DuplicateCandidate } from '../types';
@@ -67,4 +67,37 @@ export function duplicateCandidatesOf(error: unknown): DuplicateCandidate[] {
   const body = (error as { code?: unknown; body?: Record<string, unknown> }).body;
   if ((error as { code?: unknown }).code !== 'DUPLICATE' || !Array.isArray(body?.candidates)) return [];
   return body.candidates as DuplicateCandidate[];
+}
+
+/**
+ * A failed create that the server answered with duplicate candidates: ask "仍要创建" and call
+ * onCreateAnyway (which resubmits with force) when confirmed. Returns false for any other error.
+ */
+export function confirmCreateAnyway(
+  error: unknown,
+  opts: {
+    modal: ReturnType<typeof App.useApp>['modal'];
+    t: ReturnType<typeof useT>;
+    text: string;
+    pathOf: (id: string) => string;
+    onCreateAnyway: () => void;
+  },
+): boolean {
+  const found = duplicateCandidatesOf(error);
+  if (found.length === 0) return false;
+  const { modal, t } = opts;
+  modal.confirm({
+    title: t('dup.confirmTitle'),
+    width: 520,
+    content: (
+      <Flex vertical gap={8}>
+        <span>{opts.text}</span>
+        <CandidateList candidates={found} pathOf={opts.pathOf} />
+      </Flex>
+    ),
+    okText: t('dup.createAnyway'),
+    cancelText: t('common.cancel'),
+    onOk: opts.onCreateAnyway,
+  });
+  return true;
 }

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Segmented, Select, Skeleton, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Button, Card, Segmented, Select, Skeleton, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
@@ -9,6 +9,7 @@ import { districtLabel } from '../../../lib/districts';
 import { usePageParams } from '../../../lib/use-page-params';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { ListFilters } from '../../directory/components/list-filters';
+import { ListTable } from '../../directory/components/list-table';
 import { NetworkSelect } from '../../directory/components/network-select';
 import { membershipTiers, networkKindLabel, networkKindOptions, networkKinds, pickOne, tierColors } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
@@ -169,28 +170,18 @@ export function NetworksPage() {
                 style={{ width: 240 }}
               />
             </ListFilters>
-            {list.isError ? (
-              <QueryError error={list.error} onRetry={() => void list.refetch()} />
-            ) : (
-              <Table<NetworkListItem>
-                rowKey="id"
-                columns={columns}
-                dataSource={list.data?.items ?? []}
-                loading={list.isFetching}
-                onChange={(pagination) =>
+            <ListTable<NetworkListItem>
+              list={list}
+              columns={columns}
+              page={page}
+              pageSize={pageSize}
+              onChange={(pagination) =>
                   update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize })
                 }
-                locale={{ emptyText: <Empty description={active ? t('network.emptyFiltered') : t('network.empty')} /> }}
-                pagination={{
-                  current: page,
-                  pageSize,
-                  total: list.data?.total ?? 0,
-                  showSizeChanger: true,
-                  showTotal: (total) => t('network.totalCount', { total }),
-                }}
-                scroll={{ x: 1000 }}
-              />
-            )}
+              emptyText={active ? t('network.emptyFiltered') : t('network.empty')}
+              totalText={(total) => t('network.totalCount', { total })}
+              scrollX={1000}
+            />
           </>
         )}
       </Card>

@@ -1,10 +1,9 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Card, Select, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
 import { districtLabel } from '../../../lib/districts';
 import { formatDateTime } from '../../../lib/format';
 import { sortFromSorter, sortOrderOf } from '../../../lib/table-sort';
@@ -12,6 +11,7 @@ import { usePageParams } from '../../../lib/use-page-params';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { IndustrySelect } from '../../directory/components/industry-select';
 import { ListFilters } from '../../directory/components/list-filters';
+import { ListTable } from '../../directory/components/list-table';
 import { NetworkSelect } from '../../directory/components/network-select';
 import {
   membershipTiers,
@@ -198,28 +198,16 @@ export function OrganizationsPage() {
             style={{ width: 150 }}
           />
         </ListFilters>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<OrganizationListItem>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            showSorterTooltip={false}
-            locale={{ emptyText: <Empty description={active ? t('org.emptyFiltered') : t('org.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showQuickJumper: true,
-              showTotal: (total) => t('org.total', { total }),
-            }}
-            scroll={{ x: 1100 }}
-          />
-        )}
+        <ListTable<OrganizationListItem>
+          list={list}
+          columns={columns}
+          page={page}
+          pageSize={pageSize}
+          onChange={onTableChange}
+          emptyText={active ? t('org.emptyFiltered') : t('org.empty')}
+          totalText={(total) => t('org.total', { total })}
+          scrollX={1100}
+        />
       </Card>
       {creating ? (
         <OrganizationFormDrawer

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../lib/error-message';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { DistrictSelect } from '../../directory/components/district-select';
-import { CandidateList, DuplicateAlert, duplicateCandidatesOf } from '../../directory/components/duplicate-alert';
+import { confirmCreateAnyway, DuplicateAlert } from '../../directory/components/duplicate-alert';
 import { IndustrySelect } from '../../directory/components/industry-select';
 import { personRoleOptions } from '../../directory/labels';
 import type { PersonRole } from '../../directory/types';
@@ -139,23 +139,16 @@ export function PersonFormDrawer({
           onSaved(saved);
         },
         onError: (error) => {
-          const found = duplicateCandidatesOf(error);
-          if (found.length > 0 && !editing) {
-            modal.confirm({
-              title: t('dup.confirmTitle'),
-              width: 520,
-              content: (
-                <Flex vertical gap={8}>
-                  <span>{t('dup.confirmTextPerson', { name: input.name ?? '' })}</span>
-                  <CandidateList candidates={found} pathOf={personPath} />
-                </Flex>
-              ),
-              okText: t('dup.createAnyway'),
-              cancelText: t('common.cancel'),
-              onOk: () => submit(values, true),
+          const asked =
+            !editing &&
+            confirmCreateAnyway(error, {
+              modal,
+              t,
+              text: t('dup.confirmTextPerson', { name: input.name ?? '' }),
+              pathOf: personPath,
+              onCreateAnyway: () => submit(values, true),
             });
-            return;
-          }
+          if (asked) return;
           if (!applyFieldErrors(form, error, formFields, affiliationPath)) void message.error(errorMessage(error, t));
         },
       },

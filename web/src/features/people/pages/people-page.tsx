@@ -1,16 +1,16 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Card, Select, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
 import { districtLabel } from '../../../lib/districts';
 import { sortFromSorter, sortOrderOf } from '../../../lib/table-sort';
 import { usePageParams } from '../../../lib/use-page-params';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { IndustrySelect } from '../../directory/components/industry-select';
 import { ListFilters } from '../../directory/components/list-filters';
+import { ListTable } from '../../directory/components/list-table';
 import { NetworkSelect } from '../../directory/components/network-select';
 import { RecordSelect } from '../../directory/components/record-select';
 import { personRoleColors, personRoleLabel, personRoleOptions, personRoles, pickOne } from '../../directory/labels';
@@ -176,28 +176,16 @@ export function PeoplePage() {
             style={{ width: 200 }}
           />
         </ListFilters>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<PersonListItem>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            showSorterTooltip={false}
-            locale={{ emptyText: <Empty description={active ? t('person.emptyFiltered') : t('person.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showQuickJumper: true,
-              showTotal: (total) => t('person.total', { total }),
-            }}
-            scroll={{ x: 1000 }}
-          />
-        )}
+        <ListTable<PersonListItem>
+          list={list}
+          columns={columns}
+          page={page}
+          pageSize={pageSize}
+          onChange={onTableChange}
+          emptyText={active ? t('person.emptyFiltered') : t('person.empty')}
+          totalText={(total) => t('person.total', { total })}
+          scrollX={1000}
+        />
       </Card>
       {creating ? (
         <PersonFormDrawer

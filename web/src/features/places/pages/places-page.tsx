@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Card, Select, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
 import { districtLabel } from '../../../lib/districts';
 import { usePageParams } from '../../../lib/use-page-params';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { ListFilters } from '../../directory/components/list-filters';
+import { ListTable } from '../../directory/components/list-table';
 import { pickOne, placeKindLabel, placeKindOptions, placeKinds } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { usePlaces, type Place } from '../api';
@@ -98,28 +98,18 @@ export function PlacesPage() {
             style={{ width: 150 }}
           />
         </ListFilters>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<Place>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            onChange={(pagination) =>
+        <ListTable<Place>
+          list={list}
+          columns={columns}
+          page={page}
+          pageSize={pageSize}
+          onChange={(pagination) =>
               update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize })
             }
-            locale={{ emptyText: <Empty description={active ? t('place.emptyFiltered') : t('place.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('place.total', { total }),
-            }}
-            scroll={{ x: 900 }}
-          />
-        )}
+          emptyText={active ? t('place.emptyFiltered') : t('place.empty')}
+          totalText={(total) => t('place.total', { total })}
+          scrollX={900}
+        />
       </Card>
       {creating ? (
         <PlaceFormDrawer

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildTemplate } from './template-db';
+import { buildTemplate, dropTemplate } from './template-db';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,5 +8,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  project.provide('dbTemplate', await buildTemplate(process.env.TEST_DATABASE_URL));
+  const url = process.env.TEST_DATABASE_URL;
+  const template = await buildTemplate(url);
+  project.provide('dbTemplate', template);
+  return () => dropTemplate(template, url);
 }

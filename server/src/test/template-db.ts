@@ -5,7 +5,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../db/client';
 
-export const PG_TEMPLATE = 'tongxin_test_template';
+/** One template per test run, so that runs started at once against one server do not collide. */
+const templateName = () => `tongxin_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
 
 /** Admin connection string: same server, database `postgres`. */
 const adminUrl = (url: string) => {
@@ -27,13 +28,13 @@ async function adminQuery(url: string, sql: string) {
 /** Build the migrated template once per test run: a PGlite dump file, or a PostgreSQL template database. */
 export async function buildTemplate(testDatabaseUrl: string | undefined): Promise<string> {
   if (testDatabaseUrl) {
-    await adminQuery(testDatabaseUrl, `drop database if exists ${PG_TEMPLATE} with (force)`);
-    await adminQuery(testDatabaseUrl, `create database ${PG_TEMPLATE}`);
+    const name = templateName();
+    await adminQuery(testDatabaseUrl, `create database ${name}`);
     const u = new URL(testDatabaseUrl);
-    u.pathname = `/${PG_TEMPLATE}`;
+    u.pathname = `/${name}`;
     const db = await openDatabase({ databaseUrl: u.toString() });
     await db.close();
-    return PG_TEMPLATE;
+    return name;
   }
   const db = await openDatabase({ dataDir: 'memory://' });
   const dump = await db.pglite!.dumpDataDir('none');
@@ -41,6 +42,12 @@ export async function buildTemplate(testDatabaseUrl: string | undefined): Promis
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-tpl-')), 'template.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   return file;
+}
+
+/** Remove the run's template when the run ends (PostgreSQL: the database; PGlite: the dump file). */
+export async function dropTemplate(template: string, testDatabaseUrl: string | undefined) {
+  if (testDatabaseUrl) await adminQuery(testDatabaseUrl, `drop database if exists ${template} with (force)`);
+  else fs.rmSync(path.dirname(template), { recursive: true, force: true });
 }
 
 /** A fresh PostgreSQL database copied from the template; returns its URL and how to drop it. */

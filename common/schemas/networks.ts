@@ -49,6 +49,11 @@ export const membershipSchema = z.object({
   leftOn: z.string().nullable(),
   organization: z.object({ id: z.string(), name: z.string(), kind: z.enum(organizationKinds) }).nullable(),
   person: refSchema.nullable(),
+  /**
+   * A member outside the actor's scope (an admin linked it): only its name, no link, no id, and the
+   * membership is read-only to this actor (docs/ACCESS.md). organization and person are then null.
+   */
+  outside: z.object({ name: z.string() }).nullable().optional(),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 

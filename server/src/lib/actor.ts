@@ -15,14 +15,3 @@ export interface Actor {
 export function systemActor(requestId = 'system'): Actor {
   return { userId: null, username: 'system', role: 'admin', scopes: [], permissions: ['political'], requestId, ip: null };
 }
-
-/** District codes the actor may see, or 'all'. Network scopes are resolved by the features that know memberships. */
-export function visibleDistricts(actor: Actor): 'all' | string[] {
-  if (actor.role === 'admin') return 'all';
-  return actor.scopes.filter((s) => s.kind === 'district').map((s) => s.value);
-}
-
-export function canSeeDistrict(actor: Actor, districtCode: string | null): boolean {
-  const v = visibleDistricts(actor);
-  return v === 'all' || (districtCode !== null && v.includes(districtCode));
-}

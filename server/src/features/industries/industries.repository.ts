@@ -2,7 +2,7 @@ import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { industries, industryLinks, organizationIndustries, organizations } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import { readCondition } from '../../lib/visibility';
 
 export type IndustryRow = typeof industries.$inferSelect;
 export type NewIndustry = typeof industries.$inferInsert;
@@ -10,7 +10,7 @@ export type IndustryLinkRow = typeof industryLinks.$inferSelect;
 
 /** the organisations the actor may see */
 export const organizationScope = (actor: Actor) =>
-  scopeCondition(actor, 'organization', { id: organizations.id, districtCode: organizations.districtCode });
+  readCondition(actor, 'organization', { id: organizations.id, districtCode: organizations.districtCode });
 
 export const allIndustries = (ex: Executor) => ex.select().from(industries).orderBy(asc(industries.sort), asc(industries.name));
 

@@ -3,7 +3,7 @@ import type { ExportQuery, IoKind } from '../../../../common/schemas/io';
 import type { Executor } from '../../db/client';
 import { memberships, networks, organizations, people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import { changeCondition, readCondition } from '../../lib/visibility';
 import { rowsOf, uuidArray } from './io-import.repository';
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -14,7 +14,7 @@ const currentIn = (col: 'organization_id' | 'person_id', q: ExportQuery) => {
 };
 
 function organizationWhere(actor: Actor, q: ExportQuery): SQL | undefined {
-  const where: (SQL | undefined)[] = [scopeCondition(actor, 'organization', organizations)];
+  const where: (SQL | undefined)[] = [readCondition(actor, 'organization', organizations)];
   if (q.q) {
     where.push(
       or(
@@ -34,7 +34,8 @@ function organizationWhere(actor: Actor, q: ExportQuery): SQL | undefined {
 }
 
 function personWhere(actor: Actor, q: ExportQuery): SQL | undefined {
-  const where: (SQL | undefined)[] = [scopeCondition(actor, 'person', people)];
+  // clear contact data only of the people the actor looks after (the unmask rule: change, not read)
+  const where: (SQL | undefined)[] = [q.unmasked ? changeCondition(actor, 'person', people) : readCondition(actor, 'person', people)];
   if (q.q) where.push(or(ilike(people.name, like(q.q)), sql`exists (select 1 from unnest(${people.expertise}) e where e ilike ${like(q.q)})`));
   if (q.role) where.push(sql`${q.role} = any(${people.roles})`);
   if (q.districtCode) where.push(eq(people.districtCode, q.districtCode));
@@ -49,7 +50,7 @@ function personWhere(actor: Actor, q: ExportQuery): SQL | undefined {
 }
 
 function membershipWhere(actor: Actor, q: ExportQuery): SQL | undefined {
-  const where: (SQL | undefined)[] = [scopeCondition(actor, 'network', networks)];
+  const where: (SQL | undefined)[] = [readCondition(actor, 'network', networks)];
   if (q.networkId) where.push(eq(memberships.networkId, q.networkId));
   if (q.tier) where.push(eq(memberships.tier, q.tier));
   if (q.districtCode) where.push(eq(networks.districtCode, q.districtCode));

@@ -24,7 +24,7 @@ import {
   personRoleVocabulary,
 } from '../../../../common/labels';
 import { escapeFormula, xlsxStream } from './io-xlsx';
-import { canExportPolitical, canExportUnmasked } from './io.policy';
+import { canExport, canExportPolitical, canExportUnmasked } from './io.policy';
 
 const CHUNK = 2000;
 const district = (code: string | null) => (code ? (districtName(code) ?? code) : '');
@@ -98,7 +98,7 @@ export function createExportRunner({ db }: { db: Db }) {
      * byte (filter, row count, whether unmasked). Rows are read in chunks and streamed.
      */
     async exportFile(actor: Actor, kind: IoKind, format: 'xlsx' | 'csv', q: ExportQuery): Promise<ExportFile> {
-      if (q.unmasked && !canExportUnmasked(actor)) throw forbidden();
+      if (!canExport(actor, kind) || (q.unmasked && !canExportUnmasked(actor))) throw forbidden();
       const ids = await exportIds(db, actor, kind, q);
       const { unmasked, ...filter } = q;
       await recordAudit(db, actor, {

@@ -1,6 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { organizations, people } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
 import { normalizeText } from '../../lib/text';
+import { readCondition } from '../../lib/visibility';
 import { rowsOf, textArray } from './io-import.repository';
 
 const norm = (s: string) => normalizeText(s).toLowerCase();
@@ -10,9 +13,11 @@ export type Match = { id: string } | { ambiguous: true } | undefined;
 /**
  * Organisations written by name in a file (a person's 单位, a member): the record whose name is exactly
  * that, else whose normalized name is, else the one that has it as an alias. Several at the same level
- * → ambiguous. `scope` limits the search to what the actor may see.
+ * → ambiguous. Only what the actor may see is found (linking needs the right to see: an import must
+ * not tell which names exist outside the actor's scope).
  */
-export async function organizationsByName(ex: Executor, names: string[], scope?: SQL) {
+export async function organizationsByName(ex: Executor, actor: Actor, names: string[]) {
+  const scope = readCondition(actor, 'organization', organizations);
   const wanted = [...new Set(names.filter((n) => n !== ''))];
   const byName = new Map<string, Match>();
   if (!wanted.length) return (name: string) => byName.get(name);
@@ -36,8 +41,9 @@ export async function organizationsByName(ex: Executor, names: string[], scope?:
   return (name: string) => byName.get(name);
 }
 
-/** People by normalized name, within `scope`: the one with that name, or ambiguous when several have it. */
-export async function peopleByName(ex: Executor, names: string[], scope?: SQL) {
+/** People by normalized name, among those the actor may see: the one with that name, or ambiguous when several have it. */
+export async function peopleByName(ex: Executor, actor: Actor, names: string[]) {
+  const scope = readCondition(actor, 'person', people);
   const norms = [...new Set(names.filter((n) => n !== '').map(norm))];
   const ids = new Map<string, string[]>();
   if (norms.length) {

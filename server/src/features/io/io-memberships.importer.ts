@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { networks, organizations, people } from '../../db/schema';
+import { networks } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import { changeCondition } from '../../lib/visibility';
 import { membershipColumns, type MembershipKey } from './io-columns';
 import { insertMemberships, rowsOf, uuidArray, type MembershipInsert } from './io-import.repository';
 import { memberTypeVocabulary, membershipTierVocabulary } from '../../../../common/labels';
@@ -33,7 +33,7 @@ export const membershipImporter: Importer<MembershipRecord, Ctx> = {
     const visible = await ex
       .select({ id: networks.id, nameNorm: networks.nameNorm, name: networks.name })
       .from(networks)
-      .where(scopeCondition(actor, 'network', networks));
+      .where(changeCondition(actor, 'network', networks));
     const networkIds = new Map<string, string[]>();
     for (const n of visible) {
       const key = n.nameNorm || nameNorm(n.name);
@@ -93,8 +93,8 @@ export const membershipImporter: Importer<MembershipRecord, Ctx> = {
     if (!pending.length) return [];
     // members are found by name among the records the actor may see
     const names = (type: Pending['memberType']) => pending.filter((p) => p.memberType === type).map((p) => p.memberName);
-    const findOrg = await organizationsByName(ex, names('organization'), scopeCondition(ctx.actor, 'organization', organizations));
-    const findPerson = await peopleByName(ex, names('person'), scopeCondition(ctx.actor, 'person', people));
+    const findOrg = await organizationsByName(ex, ctx.actor, names('organization'));
+    const findPerson = await peopleByName(ex, ctx.actor, names('person'));
     const resolved: Pending[] = [];
     for (const p of pending) {
       const hit: Match = p.memberType === 'organization' ? findOrg(p.memberName) : findPerson(p.memberName);

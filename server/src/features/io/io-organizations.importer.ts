@@ -4,7 +4,7 @@ import type { OrganizationKind } from '../../../../common/domain';
 import { districtCodeByName, districtName, usccProblem } from '../../../../common/validators';
 import { industries, organizations } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import { readCondition } from '../../lib/visibility';
 import { normalizeText, toHalfWidthAlnum } from '../../lib/text';
 import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
@@ -184,7 +184,7 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
         districtCode: districtCodeByName(r.get('district')) ?? null,
       }))
       .filter((r) => r.norm !== '');
-    const fromDb = await findOrganizationDuplicates(ex, scopeCondition(actor, 'organization', organizations), named);
+    const fromDb = await findOrganizationDuplicates(ex, readCondition(actor, 'organization', organizations), named);
     return named
       .map((r) => {
         const candidates = fromDb.get(r.row) ?? [];

@@ -6,7 +6,7 @@ import { isValidPhone, normalizePhone } from '../../../../common/schemas/people'
 import { districtCodeByName, districtName } from '../../../../common/validators';
 import { people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import { readCondition } from '../../lib/visibility';
 import type { SearchDoc } from '../search/search-index';
 import { personColumns, type PersonKey } from './io-columns';
 import { insertAffiliations, insertPeople, insertSearchRows, rowsOf, textArray, type PersonInsert } from './io-import.repository';
@@ -122,10 +122,11 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
     return parsed;
   },
 
-  async confirm(ex, _ctx, parsed) {
-    // 单位 is linked to the organisation of that name or alias when there is exactly one
+  async confirm(ex, ctx, parsed) {
+    // 单位 is linked to the organisation of that name or alias when there is exactly one the importer may see
     const find = await organizationsByName(
       ex,
+      ctx.actor,
       parsed.map((p) => p.organizationName ?? ''),
     );
     for (const p of parsed) {
@@ -153,7 +154,7 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
       .filter((r) => r.get('name') !== '')
       .map((r) => ({ row: r.row, norm: nameNorm(r.get('name')), phone: r.get('phone') ? normalizePhone(r.get('phone')) : '', org: r.get('organization') }));
     if (!probes.length) return [];
-    const scope = scopeCondition(actor, 'person', people);
+    const scope = readCondition(actor, 'person', people);
     const res = await ex.execute(sql`
       select t.i::int as i, d.id, d.name, d.district_code, d.reason
       from unnest(${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.phone))},

@@ -1,11 +1,14 @@
-import { districtName } from '../../../../common/validators';
-import { canSeeDistrict, visibleDistricts, type Actor } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
+import { changesRecords, mayPlaceIn, placeableNames } from '../../lib/visibility';
 
 /** Admins and coordinators keep the directory, so they import; coordinators only into their districts. */
-export const canImport = (actor: Actor) => actor.role === 'admin' || actor.role === 'coordinator';
+export const canImport = (actor: Actor) => changesRecords(actor);
 
-export const canImportInto = (actor: Actor, districtCode: string | null) =>
-  actor.role === 'admin' || (actor.role === 'coordinator' && canSeeDistrict(actor, districtCode));
+/** lib/visibility.ts's change rule: a coordinator imports only records of their districts. */
+export const canImportInto = (actor: Actor, districtCode: string | null) => mayPlaceIn(actor, districtCode);
+
+/** People are exported by the roles that keep them (docs/ACCESS.md); experts, enterprise users and viewers read profiles only. */
+export const canExport = (actor: Actor, kind: 'organizations' | 'people' | 'memberships') => kind !== 'people' || changesRecords(actor);
 
 /** Clear phone numbers and e-mail addresses in an export: the roles that may unmask a person. */
 export const canExportUnmasked = (actor: Actor) => actor.role === 'admin' || actor.role === 'coordinator';
@@ -14,8 +17,4 @@ export const canExportUnmasked = (actor: Actor) => actor.role === 'admin' || act
 export const canExportPolitical = (actor: Actor) => actor.permissions.includes('political');
 
 /** "浦东新区、徐汇区": the districts an actor may import into, for messages. */
-export function scopeNames(actor: Actor): string {
-  const v = visibleDistricts(actor);
-  if (v === 'all') return '全市';
-  return v.map((c) => districtName(c) ?? c).join('、') || '无';
-}
+export const scopeNames = (actor: Actor): string => placeableNames(actor);

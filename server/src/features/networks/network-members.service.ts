@@ -3,6 +3,7 @@ import type { addMemberBody, updateMemberBody } from '../../../../common/schemas
 import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, notFound } from '../../lib/errors';
+import { accessibleIds, canAccess } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import * as repo from './network-members.repository';
 import { auditMembership, presentMembership, termStart } from './networks.presenter';
@@ -13,6 +14,13 @@ const fieldError = (code: 'VALIDATION' | 'CONFLICT', path: string, message: stri
 const notInFuture = (path: string, date: string | null | undefined) => {
   if (date && date > shanghaiDate()) throw fieldError('VALIDATION', path, '日期不能晚于今天 / the date cannot be in the future');
 };
+
+/** Which members the actor may read (the others are shown by name only, read-only). */
+export async function readableMembers(ex: Executor, actor: Actor, rows: { organizationId: string | null; personId: string | null }[]) {
+  const orgs = await accessibleIds(ex, actor, 'organization', 'read', rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])));
+  const people = await accessibleIds(ex, actor, 'person', 'read', rows.flatMap((r) => (r.personId ? [r.personId] : [])));
+  return (m: { organizationId: string | null; personId: string | null }) => (m.organizationId ? orgs.has(m.organizationId) : !!m.personId && people.has(m.personId));
+}
 
 interface Deps {
   db: Db;
@@ -29,13 +37,21 @@ export function createNetworkMemberActions({ db, editable }: Deps) {
     return presentMembership((await repo.findMembership(ex, networkId, id))!);
   }
 
+  /** linking needs the right to see the member: one the actor may not see is refused as if it did not exist */
+  async function readableMember(ex: Executor, actor: Actor, member: { organizationId: string | null; personId: string | null }) {
+    const entity = member.organizationId ? 'organization' : 'person';
+    const id = member.organizationId ?? member.personId!;
+    if (!(await canAccess(ex, actor, entity, 'read', id))) return undefined;
+    return entity === 'organization' ? repo.findOrganizationRef(ex, id) : repo.findPersonRef(ex, id);
+  }
+
   return {
     async addMember(actor: Actor, networkId: string, body: z.infer<typeof addMemberBody>) {
       return db.transaction(async (tx) => {
         await editable(tx, actor, networkId);
         const member = { organizationId: body.organizationId ?? null, personId: body.personId ?? null };
         const path = member.organizationId ? 'organizationId' : 'personId';
-        const exists = member.organizationId ? await repo.findOrganizationRef(tx, member.organizationId) : await repo.findPersonRef(tx, member.personId!);
+        const exists = await readableMember(tx, actor, member);
         if (!exists) throw fieldError('VALIDATION', path, member.organizationId ? '单位不存在 / organisation not found' : '人员不存在 / person not found');
         notInFuture('joinedOn', body.joinedOn);
         if (await repo.findCurrentMembership(tx, networkId, member)) {
@@ -52,7 +68,8 @@ export function createNetworkMemberActions({ db, editable }: Deps) {
       return db.transaction(async (tx) => {
         await editable(tx, actor, networkId);
         const m = await repo.findMembership(tx, networkId, membershipId);
-        if (!m) throw notFound();
+        // a member outside the actor's scope is read-only to them: no tier change, no leaving
+        if (!m || !(await readableMember(tx, actor, m))) throw notFound();
         const today = shanghaiDate();
         const start = termStart(m);
 

@@ -50,7 +50,11 @@ export function presentNetwork(n: NetworkRow, extra: { parent: Ref | null; byTie
   };
 }
 
-export function presentMembership(m: MembershipRow): Membership {
+/** `readable` says whether the actor may read the member; one they may not is shown by name only (docs/ACCESS.md). */
+export function presentMembership(m: MembershipRow, readable = true): Membership {
+  if (!readable) {
+    return { id: m.id, tier: m.tier, role: m.role, joinedOn: m.joinedOn, leftOn: m.leftOn, organization: null, person: null, outside: { name: m.organizationName ?? m.personName ?? '' } };
+  }
   return {
     id: m.id,
     tier: m.tier,
@@ -80,7 +84,7 @@ export function membershipHistory(rows: MembershipRow[], limit = 500): NetworkHi
 
 export function presentNetworkDetail(
   n: NetworkRow,
-  extra: { parent: Ref | null; childCount: number; children: Ref[]; memberships: MembershipRow[] },
+  extra: { parent: Ref | null; childCount: number; children: Ref[]; memberships: MembershipRow[]; readable: (m: MembershipRow) => boolean },
 ): NetworkDetail {
   const current = extra.memberships.filter((m) => m.leftOn === null);
   const byTier: Record<string, number> = {};
@@ -89,7 +93,7 @@ export function presentNetworkDetail(
     ...presentNetwork(n, { parent: extra.parent, byTier, childCount: extra.childCount }),
     description: n.description,
     children: extra.children,
-    members: current.map(presentMembership),
+    members: current.map((m) => presentMembership(m, extra.readable(m))),
     history: membershipHistory(extra.memberships),
   };
 }

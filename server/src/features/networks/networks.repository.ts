@@ -2,13 +2,13 @@ import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-
 import type { Executor } from '../../db/client';
 import { memberships, networks } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import { readCondition } from '../../lib/visibility';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
 
 /** The networks the actor may see: their districts, and their network scopes with every sub-network. */
-export const networkScope = (actor: Actor) => scopeCondition(actor, 'network', { id: networks.id, districtCode: networks.districtCode });
+export const networkScope = (actor: Actor) => readCondition(actor, 'network', { id: networks.id, districtCode: networks.districtCode });
 
 export interface NetworkFilter {
   scope: SQL | undefined;

@@ -9,10 +9,11 @@ import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { normalizeText } from '../../lib/text';
+import { canAccess, districtOutOfScope, mayPlaceNetwork } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { deleteSearchDocument, upsertSearchDocuments } from '../search/search-index';
 import { networkMemberships } from './network-members.repository';
-import { createNetworkMemberActions } from './network-members.service';
+import { createNetworkMemberActions, readableMembers } from './network-members.service';
 import { canEditNetworks } from './networks.policy';
 import { auditNetwork, networkSearchDoc, presentNetwork, presentNetworkDetail } from './networks.presenter';
 import * as repo from './networks.repository';
@@ -35,16 +36,16 @@ export function createNetworkService({ db }: { db: Db }) {
     return row;
   }
 
-  /** the network, visible and editable by the actor (404 out of scope, 403 read-only roles) */
+  /** the network, visible and editable by the actor (404 out of scope, 403 read-only) */
   async function editable(ex: Executor, actor: Actor, id: string) {
     const row = await visible(ex, actor, id);
-    if (!canEditNetworks(actor)) throw forbidden();
+    if (!canEditNetworks(actor) || !(await canAccess(ex, actor, 'network', 'change', id))) throw forbidden();
     return row;
   }
 
-  /** a coordinator may only leave a network where they can still see it */
-  async function assertStillInScope(ex: Executor, actor: Actor, id: string) {
-    if (!(await repo.findNetwork(ex, id, repo.networkScope(actor)))) throw forbidden();
+  /** authorized before the write: the network as it will be must stay changeable by the actor */
+  async function assertPlaceable(ex: Executor, actor: Actor, n: { id?: string; districtCode: string | null; parentId: string | null }) {
+    if (!(await mayPlaceNetwork(ex, actor, n))) throw districtOutOfScope(actor);
   }
 
   async function checkParent(ex: Executor, actor: Actor, parentId: string | null | undefined, selfId?: string) {
@@ -60,7 +61,8 @@ export function createNetworkService({ db }: { db: Db }) {
       repo.childrenOf(ex, row.id, scope),
       networkMemberships(ex, row.id),
     ]);
-    return presentNetworkDetail(row, { parent: parents[0] ?? null, children, childCount: children.length, memberships });
+    const readable = await readableMembers(ex, actor, memberships);
+    return presentNetworkDetail(row, { parent: parents[0] ?? null, children, childCount: children.length, memberships, readable });
   }
 
   const members = createNetworkMemberActions({ db, editable });
@@ -114,6 +116,7 @@ export function createNetworkService({ db }: { db: Db }) {
       if (!canEditNetworks(actor)) throw forbidden();
       return db.transaction(async (tx) => {
         await checkParent(tx, actor, body.parentId);
+        await assertPlaceable(tx, actor, { districtCode: body.districtCode ?? null, parentId: body.parentId ?? null });
         const row = await repo.insertNetwork(tx, {
           name: body.name,
           nameNorm: nameNorm(body.name),
@@ -123,7 +126,6 @@ export function createNetworkService({ db }: { db: Db }) {
           description: body.description ?? null,
           declaredCounts: body.declaredCounts ?? {},
         });
-        await assertStillInScope(tx, actor, row.id);
         await upsertSearchDocuments(tx, [networkSearchDoc(row)]);
         await recordAudit(tx, actor, { action: 'create', entity: 'network', entityId: row.id, after: auditNetwork(row) });
         return detail(tx, actor, row);
@@ -134,10 +136,14 @@ export function createNetworkService({ db }: { db: Db }) {
       return db.transaction(async (tx) => {
         const before = await editable(tx, actor, id);
         if (body.parentId !== undefined && body.parentId !== before.parentId) await checkParent(tx, actor, body.parentId, id);
+        await assertPlaceable(tx, actor, {
+          id,
+          districtCode: body.districtCode !== undefined ? body.districtCode : before.districtCode,
+          parentId: body.parentId !== undefined ? body.parentId : before.parentId,
+        });
         const patch: Partial<repo.NewNetwork> = { ...body };
         if (body.name !== undefined) patch.nameNorm = nameNorm(body.name);
         const after = await repo.updateNetwork(tx, id, patch);
-        await assertStillInScope(tx, actor, id);
         await upsertSearchDocuments(tx, [networkSearchDoc(after)]);
         await recordAudit(tx, actor, { action: 'update', entity: 'network', entityId: id, before: auditNetwork(before), after: auditNetwork(after) });
         return detail(tx, actor, after);

@@ -90,8 +90,12 @@ describe('networks are scoped', () => {
     const tree: Node[] = (await session.get('/api/networks/tree')).json();
     expect(tree.map((n) => n.id)).toEqual([scoped.id]);
 
-    // writes inside the scope, none outside
+    // writes inside the scope, none outside; only members they can see are linked
     const org = await makeOrganization(t.app, { districtCode: '310114' });
+    const unseen = await session.send('POST', `/api/networks/${sub.id}/members`, { organizationId: org.id, tier: 'convening' });
+    expect(unseen.statusCode).toBe(400);
+    expect(unseen.body).not.toContain(org.name);
+    await makeMembership(t.app, { networkId: scoped.id, organizationId: org.id, tier: 'member' });
     expect((await session.send('POST', `/api/networks/${sub.id}/members`, { organizationId: org.id, tier: 'convening' })).statusCode).toBe(201);
     expect((await session.send('POST', `/api/networks/${other.id}/members`, { organizationId: org.id, tier: 'member' })).statusCode).toBe(404);
     expect((await session.send('PATCH', `/api/networks/${other.id}`, { name: '改名' })).statusCode).toBe(404);

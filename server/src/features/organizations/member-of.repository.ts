@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { MembershipTier } from '../../../../common/domain';
 import type { MemberOf } from '../../../../common/schemas/organizations';
 import type { Executor } from '../../db/client';
@@ -7,8 +7,11 @@ import { memberships, networks } from '../../db/schema';
 type Owner = 'organization' | 'person';
 const ownerColumn = (owner: Owner) => (owner === 'organization' ? memberships.organizationId : memberships.personId);
 
-/** The networks an organisation or a person belongs to, current first, then by join date (newest first). */
-export async function membershipsOf(ex: Executor, owner: Owner, id: string): Promise<MemberOf[]> {
+/**
+ * The networks an organisation or a person belongs to, current first, then by join date (newest first);
+ * `networkScope` (lib/visibility.ts's read condition on networks) leaves out those the actor may not see.
+ */
+export async function membershipsOf(ex: Executor, owner: Owner, id: string, networkScope: SQL | undefined): Promise<MemberOf[]> {
   const rows = await ex
     .select({
       id: memberships.id,
@@ -22,7 +25,7 @@ export async function membershipsOf(ex: Executor, owner: Owner, id: string): Pro
     })
     .from(memberships)
     .innerJoin(networks, eq(networks.id, memberships.networkId))
-    .where(eq(ownerColumn(owner), id))
+    .where(and(eq(ownerColumn(owner), id), networkScope))
     .orderBy(sql`${memberships.leftOn} is not null`, desc(memberships.joinedOn), asc(networks.name));
   return rows.map((r) => ({
     id: r.id,

@@ -1,16 +1,22 @@
 import type { Executor } from '../../db/client';
+import { networks, people } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { readCondition } from '../../lib/visibility';
 import { upsertSearchDocuments } from '../search/search-index';
 import { membershipsOf } from './member-of.repository';
 import { organizationSearchDoc, presentOrganizationDetail } from './organizations.presenter';
 import * as repo from './organizations.repository';
 
-/** The detail of an organisation as the API shows it. */
-export async function organizationDetail(ex: Executor, row: repo.OrganizationRow) {
+/**
+ * The detail of an organisation as the API shows it to this actor: the people and networks linked to it
+ * that the actor may not read are left out (docs/ACCESS.md).
+ */
+export async function organizationDetail(ex: Executor, row: repo.OrganizationRow, actor: Actor) {
   // one after the other: inside a transaction they share one connection
   const industries = await repo.industriesOfOrganizations(ex, [row.id]);
-  const people = await repo.peopleOfOrganization(ex, row.id);
-  const memberships = await membershipsOf(ex, 'organization', row.id);
-  return presentOrganizationDetail(row, industries.get(row.id) ?? [], people, memberships);
+  const linkedPeople = await repo.peopleOfOrganization(ex, row.id, readCondition(actor, 'person', { id: people.id, districtCode: people.districtCode }));
+  const memberships = await membershipsOf(ex, 'organization', row.id, readCondition(actor, 'network', { id: networks.id, districtCode: networks.districtCode }));
+  return presentOrganizationDetail(row, industries.get(row.id) ?? [], linkedPeople, memberships);
 }
 
 /** Rewrites the search document of an organisation; call it in the transaction of the write. Returns its industry ids. */

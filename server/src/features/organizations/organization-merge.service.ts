@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
+import { assertCanChange } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { deleteSearchDocument } from '../search/search-index';
 import { moveMemberships } from './member-of.repository';
@@ -27,6 +28,7 @@ export function createOrganizationMerge({ db }: { db: Db }) {
       const source = keep && (await repo.findVisibleOrganization(tx, actor, sourceId));
       if (!keep || !source) throw notFound();
       if (!canMerge(actor)) throw forbidden();
+      await assertCanChange(tx, actor, 'organization', keepId, sourceId);
 
       const industries = await repo.industriesOfOrganizations(tx, [keepId, sourceId]);
       const keepIndustries = industries.get(keepId)!.map((i) => i.id);
@@ -72,7 +74,7 @@ export function createOrganizationMerge({ db }: { db: Db }) {
         before: auditOrganization(source, sourceIndustries),
         after: { mergedInto: keepId },
       });
-      return organizationDetail(tx, after);
+      return organizationDetail(tx, after, actor);
     });
   };
 }

@@ -2,16 +2,16 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { affiliations, industries, organizationIndustries, organizations, people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import { readCondition } from '../../lib/visibility';
 import { normalizeText } from '../../lib/text';
 import type { OrganizationListQuery, Ref } from '../../../../common/schemas/organizations';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
 
-/** The organisations the actor may see (undefined = all). */
+/** The organisations the actor may see (undefined = all): lib/visibility.ts's read rule. */
 export const organizationVisibility = (actor: Actor) =>
-  scopeCondition(actor, 'organization', { id: organizations.id, districtCode: organizations.districtCode });
+  readCondition(actor, 'organization', { id: organizations.id, districtCode: organizations.districtCode });
 
 /** The stored form of a name for comparisons: normalized (Simplified, half-width) and lower case. */
 export const nameNorm = (name: string) => normalizeText(name).toLowerCase();
@@ -128,12 +128,13 @@ export async function existingIndustryIds(ex: Executor, ids: string[]): Promise<
 }
 
 /** People affiliated with an organisation (contacts first). */
-export const peopleOfOrganization = (ex: Executor, organizationId: string) =>
+/** People affiliated with the organisation, among those `personScope` (the actor's read condition on people) lets through. */
+export const peopleOfOrganization = (ex: Executor, organizationId: string, personScope: SQL | undefined) =>
   ex
     .select({ personId: people.id, name: people.name, position: affiliations.position, isContact: affiliations.isContact })
     .from(affiliations)
     .innerJoin(people, eq(people.id, affiliations.personId))
-    .where(eq(affiliations.organizationId, organizationId))
+    .where(and(eq(affiliations.organizationId, organizationId), personScope))
     .orderBy(desc(affiliations.isContact), asc(people.name), asc(affiliations.sort));
 
 /** Points the affiliations of one organisation at another (merge); returns how many moved. */

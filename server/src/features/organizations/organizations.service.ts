@@ -8,6 +8,7 @@ import type {
 import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
+import { assertCanChange, districtForNewRecord, districtOutOfScope } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { deleteSearchDocument } from '../search/search-index';
 import { DuplicateError } from './duplicate-error';
@@ -61,7 +62,7 @@ export function createOrganizationService({ db }: { db: Db }) {
     // out of scope looks the same as absent: do not confirm that the record exists
     const row = await repo.findVisibleOrganization(db, actor, id);
     if (!row) throw notFound();
-    return organizationDetail(db, row);
+    return organizationDetail(db, row, actor);
   }
 
   async function duplicates(actor: Actor, body: OrganizationDuplicatesBody) {
@@ -70,8 +71,9 @@ export function createOrganizationService({ db }: { db: Db }) {
   }
 
   async function create(actor: Actor, body: CreateOrganizationBody) {
-    const districtCode = body.districtCode ?? null;
-    if (!canPlaceInDistrict(actor, districtCode)) throw forbidden();
+    if (!canEditDirectory(actor)) throw forbidden();
+    // authorized before anything is written: a coordinator's record goes to one of their districts
+    const districtCode = districtForNewRecord(actor, body.districtCode);
     checkCoordinates(body.lng, body.lat);
     return db.transaction(async (tx) => {
       await checkUscc(tx, actor, body.uscc);
@@ -99,7 +101,7 @@ export function createOrganizationService({ db }: { db: Db }) {
       if (body.industryIds?.length) await repo.setOrganizationIndustries(tx, row.id, body.industryIds);
       const industryIds = await reindexOrganization(tx, row);
       await recordAudit(tx, actor, { action: 'create', entity: 'organization', entityId: row.id, after: auditOrganization(row, industryIds) });
-      return organizationDetail(tx, row);
+      return organizationDetail(tx, row, actor);
     });
   }
 
@@ -108,8 +110,9 @@ export function createOrganizationService({ db }: { db: Db }) {
       const before = await repo.findVisibleOrganization(tx, actor, id);
       if (!before) throw notFound();
       if (!canEditDirectory(actor)) throw forbidden();
+      await assertCanChange(tx, actor, 'organization', id);
       if (body.districtCode !== undefined && (body.districtCode ?? null) !== before.districtCode) {
-        if (!canPlaceInDistrict(actor, body.districtCode ?? null)) throw forbidden();
+        if (!canPlaceInDistrict(actor, body.districtCode ?? null)) throw districtOutOfScope(actor);
       }
       checkCoordinates(body.lng === undefined ? before.lng : body.lng, body.lat === undefined ? before.lat : body.lat);
       if (body.uscc && body.uscc !== before.uscc) await checkUscc(tx, actor, body.uscc, id);
@@ -133,7 +136,7 @@ export function createOrganizationService({ db }: { db: Db }) {
         before: auditOrganization(before, beforeIndustries),
         after: auditOrganization(after, afterIndustries),
       });
-      return organizationDetail(tx, after);
+      return organizationDetail(tx, after, actor);
     });
   }
 
@@ -142,6 +145,7 @@ export function createOrganizationService({ db }: { db: Db }) {
       const before = await repo.findVisibleOrganization(tx, actor, id);
       if (!before) throw notFound();
       if (!canEditDirectory(actor)) throw forbidden();
+      await assertCanChange(tx, actor, 'organization', id);
       const industryIds = (await repo.industriesOfOrganizations(tx, [id])).get(id)!.map((i) => i.id);
       await repo.deleteOrganization(tx, id);
       await deleteSearchDocument(tx, 'organization', id);

@@ -133,7 +133,7 @@ describe('organisation records', () => {
     expect(district.json().fields[0]).toMatchObject({ path: 'districtCode', message: expect.stringMatching(/上海/) });
   });
 
-  it('lets a network-scoped coordinator see and edit the network’s current members only, and not delete as an expert', async () => {
+  it('lets a network-scoped coordinator see the network’s current members only, without changing them', async () => {
     const network = await makeNetwork(t.app, { districtCode: JINSHAN });
     const member = await makeOrg(t.app, { districtCode: JINSHAN });
     const former = await makeOrg(t.app, { districtCode: JINSHAN });
@@ -142,7 +142,9 @@ describe('organisation records', () => {
     const { session } = await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'network', value: network.id }] });
     const list = await session.get('/api/organizations?pageSize=200');
     expect(list.json().items.map((o: { id: string }) => o.id)).toEqual([member.id]);
-    expect((await session.send('PATCH', `/api/organizations/${member.id}`, { description: '成员单位' })).statusCode).toBe(200);
+    // membership of a network in one's scope never widens what one may change
+    expect((await session.send('PATCH', `/api/organizations/${member.id}`, { description: '成员单位' })).statusCode).toBe(403);
+    expect((await session.send('DELETE', `/api/organizations/${member.id}`)).statusCode).toBe(403);
     expect((await session.get(`/api/organizations/${former.id}`)).statusCode).toBe(404);
 
     const expert = (await loginAs(t.app, { role: 'expert', scopes: [{ kind: 'network', value: network.id }] })).session;

@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Ref } from '../../../../common/schemas/organizations';
 import type { PersonListQuery } from '../../../../common/schemas/people';
 import type { Executor } from '../../db/client';
 import { affiliations, industries, organizations, people, personIndustries } from '../../db/schema';
-import { visibleDistricts, type Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import type { Actor } from '../../lib/actor';
+import { readCondition } from '../../lib/visibility';
 import { likePattern, nameNorm } from '../organizations/organizations.repository';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -12,21 +12,8 @@ export type NewPerson = typeof people.$inferInsert;
 export type AffiliationRow = typeof affiliations.$inferSelect;
 export type NewAffiliation = Omit<typeof affiliations.$inferInsert, 'personId' | 'sort'>;
 
-/**
- * The people the actor may see (undefined = all): those of their districts, the current members of
- * their networks, and the people affiliated with an organisation of their districts.
- */
-export function personVisibility(actor: Actor): SQL | undefined {
-  const base = scopeCondition(actor, 'person', { id: people.id, districtCode: people.districtCode });
-  if (!base) return undefined;
-  const districts = visibleDistricts(actor);
-  if (districts === 'all' || !districts.length) return base;
-  return or(
-    base,
-    sql`${people.id} in (select a.person_id from affiliations a join organizations o on o.id = a.organization_id
-      where o.district_code in ${districts})`,
-  );
-}
+/** The people the actor may see (undefined = all): lib/visibility.ts's read rule. */
+export const personVisibility = (actor: Actor) => readCondition(actor, 'person', { id: people.id, districtCode: people.districtCode });
 
 function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
   const where: (SQL | undefined)[] = [personVisibility(actor)];

@@ -8,9 +8,10 @@ import type {
 import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
+import { accessibleIds, assertCanChange, districtForNewRecord, districtOutOfScope } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { DuplicateError } from '../organizations/duplicate-error';
-import { canEditDirectory } from '../organizations/organizations.policy';
+import { canEditDirectory, canPlaceInDistrict } from '../organizations/organizations.policy';
 import { existingIndustryIds, nameNorm } from '../organizations/organizations.repository';
 import { deleteSearchDocument } from '../search/search-index';
 import { personDetail, reindexPerson } from './person-detail.service';
@@ -29,19 +30,28 @@ async function checkIndustries(ex: Executor, ids: string[] | undefined) {
   if (i >= 0) throw invalid(`industryIds.${i}`, '产业不存在 / no such industry');
 }
 
-/** Checks affiliations against the directory; returns rows to store and the district of the first organisation that has one. */
-async function resolveAffiliations(ex: Executor, list: AffiliationInput[]) {
-  const orgs = await repo.organizationsByIds(ex, list.flatMap((a) => (a.organizationId ? [a.organizationId] : [])));
+/**
+ * Checks affiliations against the directory; returns rows to store and the district of the first
+ * organisation that has one. Linking needs the right to see the organisation: one the actor may not
+ * read is refused exactly like one that does not exist. A link the person already had to an
+ * organisation the actor may not read (shown to them by name only) is kept when the same name comes back.
+ */
+async function resolveAffiliations(ex: Executor, actor: Actor, list: AffiliationInput[], previous: repo.AffiliationRow[] = []) {
+  const readable = await accessibleIds(ex, actor, 'organization', 'read', list.flatMap((a) => (a.organizationId ? [a.organizationId] : [])));
+  const previousIds = await accessibleIds(ex, actor, 'organization', 'read', previous.flatMap((a) => (a.organizationId ? [a.organizationId] : [])));
+  const hiddenByName = new Map(previous.filter((a) => a.organizationId && !previousIds.has(a.organizationId)).map((a) => [a.organizationName, a.organizationId!]));
+  const linked = list.map((a) => a.organizationId ?? (a.organizationName ? hiddenByName.get(a.organizationName) : undefined));
+  const orgs = await repo.organizationsByIds(ex, linked.flatMap((id) => (id ? [id] : [])));
   const rows: repo.NewAffiliation[] = list.map((a, i) => {
-    const org = a.organizationId ? orgs.get(a.organizationId) : undefined;
-    if (a.organizationId && !org) throw invalid(`affiliations.${i}.organizationId`, '单位不存在 / no such organisation');
+    const org = linked[i] ? orgs.get(linked[i]) : undefined;
+    if (a.organizationId && (!org || !readable.has(a.organizationId))) throw invalid(`affiliations.${i}.organizationId`, '单位不存在 / no such organisation');
     const organizationName = a.organizationName || org?.name;
     if (!organizationName) throw invalid(`affiliations.${i}.organizationName`, '请填写单位名称 / organisation name is required');
     if (a.startOn && a.endOn && a.endOn < a.startOn) {
       throw invalid(`affiliations.${i}.endOn`, '结束日期不能早于开始日期 / ends before it starts');
     }
     return {
-      organizationId: a.organizationId ?? null,
+      organizationId: org?.id ?? null,
       organizationName,
       position: a.position ?? null,
       startOn: a.startOn ?? null,
@@ -104,7 +114,9 @@ export function createPeopleService({ db }: { db: Db }) {
     const political = politicalPatch(actor, body);
     return db.transaction(async (tx) => {
       await checkIndustries(tx, body.industryIds);
-      const affs = await resolveAffiliations(tx, body.affiliations ?? []);
+      const affs = await resolveAffiliations(tx, actor, body.affiliations ?? []);
+      // authorized before anything is written: the person goes to a district the coordinator looks after
+      const districtCode = districtForNewRecord(actor, body.districtCode ?? affs.districtCode);
       if (!body.force) {
         const organizationIds = affs.rows.flatMap((a) => (a.organizationId ? [a.organizationId] : []));
         const candidates = await findPersonDuplicates(tx, actor, { name: body.name, organizationIds, phone: body.phone });
@@ -119,12 +131,10 @@ export function createPeopleService({ db }: { db: Db }) {
         phone: body.phone ?? null,
         email: body.email ?? null,
         ...political,
-        districtCode: body.districtCode ?? affs.districtCode,
+        districtCode,
       });
       await repo.setAffiliations(tx, row.id, affs.rows);
       if (body.industryIds?.length) await repo.setPersonIndustries(tx, row.id, body.industryIds);
-      // a coordinator may only create people that fall within their scope
-      if (!(await repo.findVisiblePerson(tx, actor, row.id))) throw forbidden();
       const indexed = await reindexPerson(tx, row);
       await recordAudit(tx, actor, {
         action: 'create',
@@ -141,23 +151,26 @@ export function createPeopleService({ db }: { db: Db }) {
       const before = await repo.findVisiblePerson(tx, actor, id);
       if (!before) throw notFound();
       if (!canEditDirectory(actor)) throw forbidden();
+      // seeing a person through an affiliation or a network does not make them editable
+      await assertCanChange(tx, actor, 'person', id);
       const political = politicalPatch(actor, body, before);
       await checkIndustries(tx, body.industryIds);
       const beforeAffs = await repo.affiliationsOfPeople(tx, [id]);
       const beforeIndustries = await repo.industriesOfPeople(tx, [id]);
-      const affs = body.affiliations ? await resolveAffiliations(tx, body.affiliations) : undefined;
+      const affs = body.affiliations ? await resolveAffiliations(tx, actor, body.affiliations, beforeAffs.get(id)) : undefined;
 
       const { affiliations: _a, industryIds, politicalAffiliation: _p, politicalConsent: _c, ...fields } = body;
       const patch: Partial<repo.NewPerson> = { ...political };
       for (const [k, v] of Object.entries(fields)) if (v !== undefined) (patch as Record<string, unknown>)[k] = v;
       if (body.name !== undefined) patch.nameNorm = nameNorm(body.name);
       if (body.districtCode === undefined && !before.districtCode && affs?.districtCode) patch.districtCode = affs.districtCode;
+      // nobody moves a person out of their own scope: checked before the write
+      const districtAfter = patch.districtCode !== undefined ? patch.districtCode : before.districtCode;
+      if (districtAfter !== before.districtCode && !canPlaceInDistrict(actor, districtAfter ?? null)) throw districtOutOfScope(actor);
 
       const after = await repo.updatePerson(tx, id, patch);
       if (affs) await repo.setAffiliations(tx, id, affs.rows);
       if (industryIds !== undefined) await repo.setPersonIndustries(tx, id, industryIds);
-      // nobody moves a person out of their own scope
-      if (!(await repo.findVisiblePerson(tx, actor, id))) throw forbidden();
       const indexed = await reindexPerson(tx, after);
       await recordAudit(tx, actor, {
         action: 'update',
@@ -175,6 +188,7 @@ export function createPeopleService({ db }: { db: Db }) {
       const before = await repo.findVisiblePerson(tx, actor, id);
       if (!before) throw notFound();
       if (!canEditDirectory(actor)) throw forbidden();
+      await assertCanChange(tx, actor, 'person', id);
       const affs = await repo.affiliationsOfPeople(tx, [id]);
       await repo.deletePerson(tx, id);
       await deleteSearchDocument(tx, 'person', id);
@@ -188,6 +202,8 @@ export function createPeopleService({ db }: { db: Db }) {
       const row = await repo.findVisiblePerson(tx, actor, id);
       if (!row) throw notFound();
       if (!canUnmask(actor)) throw forbidden();
+      // contact data is cleared only for the people the actor looks after (docs/ACCESS.md)
+      await assertCanChange(tx, actor, 'person', id);
       const political = canReadPolitical(actor, row);
       const revealed = {
         phone: row.phone,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
+import { assertCanChange } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { moveMemberships } from '../organizations/member-of.repository';
 import { canMerge } from '../organizations/organizations.policy';
@@ -30,6 +31,7 @@ export function createPersonMerge({ db }: { db: Db }) {
       const source = keep && (await repo.findVisiblePerson(tx, actor, sourceId));
       if (!keep || !source) throw notFound();
       if (!canMerge(actor)) throw forbidden();
+      await assertCanChange(tx, actor, 'person', keepId, sourceId);
 
       const affs = await repo.affiliationsOfPeople(tx, [keepId, sourceId]);
       const industries = await repo.industriesOfPeople(tx, [keepId, sourceId]);

@@ -1,8 +1,7 @@
 import type { Actor } from '../../lib/actor';
-import { canSeeDistrict } from '../../lib/actor';
+import { mayPlaceIn } from '../../lib/visibility';
 
 type PlaceLike = { districtCode: string | null };
 
-/** Admins and coordinators keep the places, a coordinator within their districts. */
-export const canWritePlace = (actor: Actor, place: PlaceLike) =>
-  actor.role === 'admin' || (actor.role === 'coordinator' && canSeeDistrict(actor, place.districtCode));
+/** Admins and coordinators keep the places, a coordinator within their districts (lib/visibility.ts's change rule). */
+export const canWritePlace = (actor: Actor, place: PlaceLike) => mayPlaceIn(actor, place.districtCode);

@@ -2,12 +2,12 @@ import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { places } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
+import { readCondition } from '../../lib/visibility';
 
 export type PlaceRow = typeof places.$inferSelect;
 export type NewPlace = typeof places.$inferInsert;
 
-export const placeScope = (actor: Actor) => scopeCondition(actor, 'place', { id: places.id, districtCode: places.districtCode });
+export const placeScope = (actor: Actor) => readCondition(actor, 'place', { id: places.id, districtCode: places.districtCode });
 
 export interface PlaceFilter {
   scope: SQL | undefined;

@@ -3,6 +3,7 @@ import type { createPlaceBody, placeListQuery, updatePlaceBody } from '../../../
 import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { forbidden, notFound } from '../../lib/errors';
+import { changesRecords, districtForNewRecord, districtOutOfScope } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { deleteSearchDocument, upsertSearchDocuments } from '../search/search-index';
 import { toWgs84, type Crs } from './place-coordinates';
@@ -40,10 +41,11 @@ export function createPlaceService({ db }: { db: Db }) {
     },
 
     async create(actor: Actor, body: z.infer<typeof createPlaceBody>) {
+      if (!changesRecords(actor)) throw forbidden();
       const values = {
         name: body.name,
         kind: body.kind,
-        districtCode: body.districtCode ?? null,
+        districtCode: districtForNewRecord(actor, body.districtCode),
         address: body.address ?? null,
         description: body.description ?? null,
         ...(coordinates(body) ?? { lng: null, lat: null }),
@@ -63,7 +65,8 @@ export function createPlaceService({ db }: { db: Db }) {
         const { crs: _crs, lng: _lng, lat: _lat, ...fields } = body;
         const patch: Partial<repo.NewPlace> = { ...fields, ...coordinates(body) };
         const districtCode = patch.districtCode !== undefined ? patch.districtCode : before.districtCode;
-        if (!canWritePlace(actor, before) || !canWritePlace(actor, { districtCode })) throw forbidden();
+        if (!canWritePlace(actor, before)) throw forbidden();
+        if (!canWritePlace(actor, { districtCode })) throw districtOutOfScope(actor);
         const after = await repo.updatePlace(tx, id, patch);
         await upsertSearchDocuments(tx, [placeSearchDoc(after)]);
         await recordAudit(tx, actor, { action: 'update', entity: 'place', entityId: id, before: auditPlace(before), after: auditPlace(after) });

@@ -35,24 +35,8 @@ export interface SearchHit {
 /** Says whether districts are broad enough to be filtered row by row (see search-district-share.ts). */
 export type DistrictBreadth = (codes: readonly string[]) => boolean;
 
-/** The records an actor may see, as a condition on search_documents (lib/scope.ts's rule). */
-function visibilityCondition(v: SearchVisibility): SQL | undefined {
-  if (v.all) return undefined;
-  const parts: SQL[] = [];
-  if (v.districts.length) parts.push(sql`district_code in ${v.districts}`);
-  if (v.networkIds.length) {
-    const tree = sql`(with recursive tree(id) as (
-        select id from networks where id::text in ${v.networkIds}
-        union select n.id from networks n join tree on n.parent_id = tree.id
-      ) select id from tree)`;
-    const members = (col: SQL) => sql`(select ${col} from memberships where left_on is null and network_id in ${tree})`;
-    parts.push(sql`(entity_type = 'network' and entity_id in ${tree})`);
-    parts.push(sql`(entity_type = 'organization' and entity_id in ${members(sql`organization_id`)})`);
-    parts.push(sql`(entity_type = 'person' and entity_id in ${members(sql`person_id`)})`);
-  }
-  if (!parts.length) return sql`false`;
-  return sql`(${sql.join(parts, sql` or `)})`;
-}
+/** The records an actor may see, as a condition on search_documents (lib/visibility.ts's read rule). */
+const visibilityCondition = (v: SearchVisibility): SQL | undefined => v.condition;
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 

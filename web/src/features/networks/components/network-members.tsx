@@ -34,7 +34,7 @@ export function NetworkMembers({
       (error: unknown) => void message.error(errorMessage(error, t)),
     );
 
-  const memberName = (member: NetworkMember) => member.organization?.name ?? member.person?.name ?? '—';
+  const memberName = (member: NetworkMember) => member.organization?.name ?? member.person?.name ?? member.outside?.name ?? '—';
 
   const columns: TableProps<NetworkMember>['columns'] = [
     {
@@ -46,7 +46,8 @@ export function NetworkMembers({
         ) : member.person ? (
           <Link to={`/directory/people/${encodeURIComponent(member.person.id)}`}>{member.person.name}</Link>
         ) : (
-          '—'
+          // outside the viewer's scope: the name only, unlinked and read-only (docs/ACCESS.md)
+          memberName(member)
         ),
     },
     {
@@ -54,7 +55,7 @@ export function NetworkMembers({
       title: t('network.memberType'),
       width: 110,
       render: (_, member) =>
-        member.organization ? organizationKindLabel(t, member.organization.kind) : t('network.personMember'),
+        member.organization ? organizationKindLabel(t, member.organization.kind) : member.person ? t('network.personMember') : '—',
     },
     ...(active === 'all'
       ? [
@@ -75,7 +76,8 @@ export function NetworkMembers({
             title: t('common.actions'),
             width: 190,
             fixed: 'right' as const,
-            render: (_: unknown, member: NetworkMember) => (
+            render: (_: unknown, member: NetworkMember) =>
+              member.outside ? null : (
               <Space size={0}>
                 <Dropdown
                   trigger={['click']}
@@ -108,7 +110,7 @@ export function NetworkMembers({
                   </Button>
                 </Popconfirm>
               </Space>
-            ),
+              ),
           },
         ]
       : []),

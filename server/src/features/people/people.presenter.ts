@@ -5,7 +5,7 @@ import { maskValue } from '../audit/audit-mask';
 import { districtNameOf } from '../organizations/organizations.presenter';
 import type { SearchDoc } from '../search/search-index';
 import type { AffiliationRow, PersonRow } from './people.repository';
-import { canReadPolitical } from './people.policy';
+import { canReadBio, canReadPolitical } from './people.policy';
 
 const shanghaiDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
 /** Today in Shanghai, YYYY-MM-DD. */
@@ -64,7 +64,7 @@ export function presentPersonDetail(
 ): PersonDetail {
   return {
     ...presentPerson(p, affiliations, industries, actor),
-    bio: p.bio,
+    bio: canReadBio(actor) ? p.bio : null,
     politicalConsent: p.politicalConsent,
     affiliations: affiliations.map(presentAffiliation),
     memberships,

@@ -55,6 +55,8 @@ export const organizations = pgTable(
     uniqueIndex('organizations_uscc_uq').on(t.uscc).where(sql`${t.uscc} is not null`),
     uniqueIndex('organizations_demo_key_uq').on(t.demoKey).where(sql`${t.demoKey} is not null`),
     index('organizations_district_idx').on(t.districtCode),
+    // a district-scoped list in name order (lib/visibility.ts): read in index order, stop at the page
+    index('organizations_district_name_idx').on(t.districtCode, t.name, t.id),
     index('organizations_name_idx').on(t.name),
     index('organizations_name_norm_idx').on(t.nameNorm),
     index('organizations_name_trgm_idx').using('gin', sql`${t.nameNorm} gin_trgm_ops`),
@@ -119,6 +121,7 @@ export const people = pgTable(
   (t) => [
     index('people_name_norm_idx').on(t.nameNorm),
     index('people_district_idx').on(t.districtCode),
+    index('people_district_name_idx').on(t.districtCode, t.name, t.id),
     index('people_phone_idx').on(t.phone),
     uniqueIndex('people_demo_key_uq').on(t.demoKey).where(sql`${t.demoKey} is not null`),
   ],
@@ -148,7 +151,12 @@ export const affiliations = pgTable(
     isContact: boolean('is_contact').notNull().default(false),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [index('affiliations_person_idx').on(t.personId), index('affiliations_org_idx').on(t.organizationId)],
+  (t) => [
+    index('affiliations_person_idx').on(t.personId),
+    index('affiliations_org_idx').on(t.organizationId),
+    // "currently working at an organisation of the actor's districts" (lib/visibility.ts), index-only
+    index('affiliations_org_current_idx').on(t.organizationId, t.endOn, t.personId),
+  ],
 );
 
 export const networks = pgTable(
@@ -191,6 +199,9 @@ export const memberships = pgTable(
     index('memberships_network_idx').on(t.networkId),
     index('memberships_org_idx').on(t.organizationId),
     index('memberships_person_idx').on(t.personId),
+    // "current members of the networks in scope" (lib/visibility.ts), index-only
+    index('memberships_current_org_idx').on(t.networkId, t.organizationId).where(sql`${t.leftOn} is null`),
+    index('memberships_current_person_idx').on(t.networkId, t.personId).where(sql`${t.leftOn} is null`),
     check('memberships_one_member', sql`(${t.organizationId} is null) <> (${t.personId} is null)`),
   ],
 );

@@ -32,11 +32,12 @@ const errorResponses: Record<string, string> = {
 };
 
 /** Which error statuses an operation can answer. */
-function errorStatuses(method: string, path: string, isPublic: boolean): string[] {
-  const out = ['400', '500'];
+function errorStatuses(method: string, path: string, isPublic: boolean, hasInput: boolean): string[] {
+  const out = ['500'];
+  if (hasInput) out.push('400');
   if (!isPublic) out.push('401', '403');
   if (path.includes('{')) out.push('404');
-  if (unsafe.has(method)) out.push('409');
+  if (unsafe.has(method) && !path.startsWith('/api/auth/')) out.push('409');
   if (path.startsWith('/api/io/import/')) out.push('413', '422');
   if (path === '/api/auth/login') out.push('429');
   return out;
@@ -98,7 +99,8 @@ export async function installOpenApi(app: FastifyInstance, info: { title: string
         for (const [method, op] of Object.entries(ops)) {
           const isPublic = Array.isArray(op.security) && op.security.length === 0;
           const responses = (op.responses ??= {});
-          for (const status of errorStatuses(method.toUpperCase(), path, isPublic)) {
+          const hasInput = Boolean((op.parameters as unknown[] | undefined)?.length || op.requestBody || path.startsWith('/api/io/import/'));
+          for (const status of errorStatuses(method.toUpperCase(), path, isPublic, hasInput)) {
             responses[status] ??= {
               description: errorResponses[status],
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

@@ -38,13 +38,14 @@ import { validatorCompiler } from './lib/validation';
 import { installSecurityHeaders } from './lib/security-headers';
 import { version } from './version';
 
-export type AppEnv = Pick<Env, 'TONGXIN_SESSION_IDLE_MINUTES' | 'TONGXIN_SECURE_COOKIES' | 'TONGXIN_WEB_DIST' | 'LOG_LEVEL'>;
+export type AppEnv = Pick<Env, 'TONGXIN_SESSION_IDLE_MINUTES' | 'TONGXIN_SECURE_COOKIES' | 'TONGXIN_WEB_DIST' | 'LOG_LEVEL'> &
+  Partial<Pick<Env, 'TONGXIN_SESSION_MAX_HOURS'>>;
 
 export function createServices(database: Database, env: AppEnv) {
   const { db } = database;
   return {
     db,
-    accounts: createAccountsService({ db, idleMinutes: env.TONGXIN_SESSION_IDLE_MINUTES }),
+    accounts: createAccountsService({ db, idleMinutes: env.TONGXIN_SESSION_IDLE_MINUTES, maxHours: env.TONGXIN_SESSION_MAX_HOURS }),
     audit: createAuditService({ db }),
     organizations: createOrganizationService({ db }),
     stats: createStatsService({ db }),

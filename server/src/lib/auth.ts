@@ -66,3 +66,14 @@ export function installAuth(app: FastifyInstance, accounts: AccountsService) {
     req.actorValue = { userId: u.id, username: u.username, role: u.role, scopes: u.scopes, permissions: u.permissions, requestId: String(req.id), ip: req.ip };
   });
 }
+
+const loopback = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host.replace(/^\[|\]$/g, ''));
+
+/** The start-up warning when session cookies go without `Secure` to a network beyond this machine. */
+export function insecureCookieWarning(env: { HOST: string; TONGXIN_SECURE_COOKIES: boolean }): string | undefined {
+  if (env.TONGXIN_SECURE_COOKIES || loopback(env.HOST)) return undefined;
+  return (
+    `TONGXIN_SECURE_COOKIES 未开启而服务监听 ${env.HOST}：会话 Cookie 可能经明文 HTTP 传输，请在 HTTPS 之后运行并设置 TONGXIN_SECURE_COOKIES=1 / ` +
+    `TONGXIN_SECURE_COOKIES is off while listening on ${env.HOST}: session cookies may travel over plain HTTP; serve over HTTPS and set TONGXIN_SECURE_COOKIES=1`
+  );
+}

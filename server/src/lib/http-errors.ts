@@ -35,6 +35,7 @@ export function installErrorHandler(app: FastifyInstance) {
         .send(JSON.stringify({ ...details, ...body, requestId }));
 
     if (err instanceof AppError) {
+      if (typeof err.details?.retryAfter === 'number') reply.header('retry-after', String(err.details.retryAfter));
       const message = err.userMessage ? (locale === 'en' ? err.userMessage.en : err.userMessage.zh) : errorMessage(err.code, locale);
       return send(err.status, { code: err.code, message, fields: err.fields?.map((f) => localizeField(f, locale)) }, err.details);
     }

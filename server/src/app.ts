@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { Env } from './env';
 import { createAccountsService } from './features/accounts/accounts.service';
@@ -34,16 +33,19 @@ import { createStatsService } from './features/stats/stats.service';
 import type { App } from './lib/app-type';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
+import { installOpenApi } from './lib/openapi';
+import { validatorCompiler } from './lib/validation';
 import { installSecurityHeaders } from './lib/security-headers';
 import { version } from './version';
 
-export type AppEnv = Pick<Env, 'TONGXIN_SESSION_IDLE_MINUTES' | 'TONGXIN_SECURE_COOKIES' | 'TONGXIN_WEB_DIST' | 'LOG_LEVEL'>;
+export type AppEnv = Pick<Env, 'TONGXIN_SESSION_IDLE_MINUTES' | 'TONGXIN_SECURE_COOKIES' | 'TONGXIN_WEB_DIST' | 'LOG_LEVEL'> &
+  Partial<Pick<Env, 'TONGXIN_SESSION_MAX_HOURS'>>;
 
 export function createServices(database: Database, env: AppEnv) {
   const { db } = database;
   return {
     db,
-    accounts: createAccountsService({ db, idleMinutes: env.TONGXIN_SESSION_IDLE_MINUTES }),
+    accounts: createAccountsService({ db, idleMinutes: env.TONGXIN_SESSION_IDLE_MINUTES, maxHours: env.TONGXIN_SESSION_MAX_HOURS }),
     audit: createAuditService({ db }),
     organizations: createOrganizationService({ db }),
     stats: createStatsService({ db }),
@@ -65,10 +67,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   const services = createServices(database, env);
 
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Tongxin 同心 API', version }, tags: [{ name: 'auth' }, { name: 'directory' }, { name: 'admin' }] },
-    transform: jsonSchemaTransform,
-  });
+  await installOpenApi(app, { title: 'Tongxin 同心 API', version });
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
   });

@@ -17,6 +17,8 @@ export const envSchema = z.object({
   TONGXIN_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   TONGXIN_DEMO: boolish.default(true),
   TONGXIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** a session ends this many hours after login, however active (besides the idle limit) */
+  TONGXIN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   TONGXIN_SECURE_COOKIES: boolish.default(false),
   TONGXIN_WEB_DIST: z.string().default('web/dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -5,6 +5,7 @@ import { loadDemoData } from './demo/load-demo';
 import { EnvError, readEnv } from './env';
 import { generatePassword } from './features/accounts/passwords';
 import { systemActor } from './lib/actor';
+import { insecureCookieWarning } from './lib/auth';
 
 async function main() {
   const env = readEnv();
@@ -39,6 +40,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const cookieWarning = insecureCookieWarning(env);
+  if (cookieWarning) app.log.warn(cookieWarning);
   await app.listen({ port: env.PORT, host: env.HOST });
   app.log.info(`Tongxin ${database.kind === 'pglite' ? `on embedded PGlite (${env.TONGXIN_DATA_DIR})` : 'on PostgreSQL'}`);
 }

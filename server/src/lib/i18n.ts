@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ErrorCode } from '../../../common/errors';
 
 export type Locale = 'zh-CN' | 'en';
@@ -32,19 +31,114 @@ export function errorMessage(code: ErrorCode, locale: Locale): string {
   return messages[code][locale];
 }
 
-const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
+const hasChinese = (text: string) => /[\u3400-\u9fff]/.test(text);
 
-/** A zod issue (as fastify-type-provider-zod passes it on) in the user's language. */
-export function issueMessage(issue: Record<string, unknown> & { code?: string; message?: string }, locale: Locale): string {
-  // custom messages written in our schemas are already meant for users
-  if (issue.code === 'custom' || (issue.message && /[\u4e00-\u9fff]/.test(issue.message) && locale === 'zh-CN')) {
-    return issue.message ?? '';
+/** The Chinese-only messages of the shared validators (統一社会信用代码) in English. */
+const englishOf: [RegExp, (...m: string[]) => string][] = [
+  [/^长度应为18位（当前为(\d+)位）$/, (_, n) => `must be 18 characters long (has ${n})`],
+  [/^含有非法字符 (.+)（字母应为大写）$/, (_, c) => `contains ${c}: letters must be capitals`],
+  [/^含有非法字符 (.+)（统一社会信用代码不使用 I、O、S、V、Z）$/, (_, c) => `contains ${c}: the code never uses I, O, S, V or Z`],
+  [/^含有非法字符 (.+)$/, (_, c) => `contains the character ${c}, which is not allowed`],
+  [/^校验位应为 (.)$/, (_, c) => `the check character should be ${c}`],
+  [/^不是上海市的区级行政区划代码/, () => 'not a Shanghai district code (GB/T 2260)'],
+];
+
+/**
+ * A message written in our schemas for users, in the user's language: "中文 / English" gives one side;
+ * a Chinese-only message is translated when known. Undefined when there is nothing right to show.
+ */
+export function localizeText(text: string, locale: Locale): string | undefined {
+  const cut = text.lastIndexOf(' / ');
+  if (cut > 0 && hasChinese(text.slice(0, cut)) && !hasChinese(text.slice(cut + 3))) {
+    return locale === 'en' ? text.slice(cut + 3) : text.slice(0, cut);
   }
-  try {
-    const out = zodLocales[locale].localeError?.(issue as never);
-    const text = typeof out === 'string' ? out : out?.message;
-    return text ?? issue.message ?? '';
-  } catch {
-    return issue.message ?? '';
+  const slash = text.lastIndexOf('/ ');
+  if (slash > 0 && hasChinese(text.slice(0, slash)) && !hasChinese(text.slice(slash + 2))) {
+    return locale === 'en' ? text.slice(slash + 2) : text.slice(0, slash).trimEnd();
+  }
+  if (locale === 'zh-CN') return hasChinese(text) ? text : undefined;
+  if (!hasChinese(text)) return text;
+  for (const [re, en] of englishOf) {
+    const m = re.exec(text);
+    if (m) return en(...m);
+  }
+  return undefined;
+}
+
+type Issue = Record<string, unknown> & { code?: string; message?: string };
+
+const num = (v: unknown) => (typeof v === 'bigint' ? v.toString() : String(v as number));
+
+const typeNames: Record<string, { 'zh-CN': string; en: string }> = {
+  string: { 'zh-CN': '文本', en: 'text' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  int: { 'zh-CN': '整数', en: 'a whole number' },
+  boolean: { 'zh-CN': '是或否', en: 'true or false' },
+  array: { 'zh-CN': '列表', en: 'a list' },
+  object: { 'zh-CN': '对象', en: 'an object' },
+  date: { 'zh-CN': '日期', en: 'a date' },
+};
+
+const formatNames: Record<string, { 'zh-CN': string; en: string }> = {
+  uuid: { 'zh-CN': '不是有效的编号', en: 'not a valid id' },
+  guid: { 'zh-CN': '不是有效的编号', en: 'not a valid id' },
+  email: { 'zh-CN': '电子邮箱格式不正确', en: 'not an e-mail address' },
+  date: { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'date as YYYY-MM-DD' },
+  datetime: { 'zh-CN': '时间格式应为 ISO 8601（如 2025-01-31T08:00:00+08:00）', en: 'time as ISO 8601 (2025-01-31T08:00:00+08:00)' },
+  url: { 'zh-CN': '网址格式不正确', en: 'not a web address' },
+};
+
+/** A zod issue (as fastify-type-provider-zod passes it on) in the user's language, without the field's name. */
+export function issueMessage(issue: Issue, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const params = (issue.params ?? {}) as Record<string, unknown>;
+  if (params.reason === 'unsafe_text') {
+    const char = String(params.char);
+    return zh ? `含有不允许的控制字符或不可见字符（${char}）` : `contains a control or invisible character (${char})`;
+  }
+  const written = issue.message ? localizeText(issue.message, locale) : undefined;
+  if (issue.code === 'custom') return written ?? (zh ? '取值无效' : 'invalid value');
+  const origin = String(issue.origin ?? '');
+  switch (String(issue.code)) {
+    case 'too_big': {
+      const max = num(issue.maximum);
+      if (origin === 'string') return zh ? `最多 ${max} 个字符` : `at most ${max} characters`;
+      if (origin === 'array' || origin === 'set') return zh ? `最多 ${max} 项` : `at most ${max} items`;
+      if (issue.inclusive === false) return zh ? `应小于 ${max}` : `must be less than ${max}`;
+      return zh ? `不能大于 ${max}` : `must be at most ${max}`;
+    }
+    case 'too_small': {
+      const min = num(issue.minimum);
+      if (origin === 'string') {
+        if (min === '1') return zh ? '不能为空' : 'is required';
+        return zh ? `至少 ${min} 个字符` : `at least ${min} characters`;
+      }
+      if (origin === 'array' || origin === 'set') return zh ? `至少 ${min} 项` : `at least ${min} items`;
+      if (issue.inclusive === false) return zh ? `应大于 ${min}` : `must be more than ${min}`;
+      return zh ? `不能小于 ${min}` : `must be at least ${min}`;
+    }
+    case 'invalid_type': {
+      if (/received undefined/.test(issue.message ?? '')) return zh ? '必填' : 'is required';
+      const expected = typeNames[String(issue.expected)];
+      return expected ? (zh ? `应为${expected['zh-CN']}` : `must be ${expected.en}`) : zh ? '类型不正确' : 'wrong type';
+    }
+    case 'invalid_format': {
+      if (written && issue.message && !/^Invalid/.test(issue.message) && hasChinese(issue.message)) return written;
+      const f = formatNames[String(issue.format)];
+      return f ? f[locale] : zh ? '格式不正确' : 'wrong format';
+    }
+    case 'invalid_value': {
+      if (written && issue.message && hasChinese(issue.message)) return written;
+      const values = Array.isArray(issue.values) ? issue.values.map((v) => String(v)) : [];
+      return zh ? `应为以下之一：${values.join('、')}` : `must be one of: ${values.join(', ')}`;
+    }
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(issue.keys) ? issue.keys.join(zh ? '、' : ', ') : '';
+      return zh ? `不认识的字段：${keys}` : `unknown fields: ${keys}`;
+    }
+    case 'not_multiple_of':
+      return zh ? `应为 ${num(issue.divisor)} 的倍数` : `must be a multiple of ${num(issue.divisor)}`;
+    default:
+      return written ?? (zh ? '取值无效' : 'invalid value');
   }
 }

@@ -1,7 +1,8 @@
 import type { User } from '../../../../common/schemas/accounts';
 import type { UserRow } from './accounts.repository';
 
-export function presentUser(u: UserRow): User {
+/** `waitUntil`: when the user may try to log in again, while failed logins make them wait. */
+export function presentUser(u: UserRow, waitUntil?: Date): User {
   return {
     id: u.id,
     username: u.username,
@@ -10,7 +11,7 @@ export function presentUser(u: UserRow): User {
     scopes: u.scopes,
     permissions: u.permissions,
     disabled: u.disabled,
-    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+    lockedUntil: waitUntil ? waitUntil.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
   };
 }

@@ -29,19 +29,6 @@ export async function listUsers(ex: Executor, q: string | undefined, page: numbe
   return { rows, total };
 }
 
-/** Count a failed login; the fifth in a row locks the account. Returns the updated row. */
-export const registerFailedLogin = async (ex: Executor, id: string, lockAfter: number, lockMinutes: number) =>
-  (
-    await ex
-      .update(users)
-      .set({
-        failedLogins: sql`${users.failedLogins} + 1`,
-        lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
-      })
-      .where(eq(users.id, id))
-      .returning()
-  )[0]!;
-
 export const insertSession = (ex: Executor, row: typeof sessions.$inferInsert) => ex.insert(sessions).values(row);
 
 export async function findSession(ex: Executor, id: string) {

@@ -8,51 +8,67 @@ import { recordAudit } from '../audit/audit.repository';
 import { canManageUsers } from './accounts.policy';
 import { auditUser, presentUser } from './accounts.presenter';
 import * as repo from './accounts.repository';
+import * as throttle from './login-throttle';
 import { burnVerify, hashPassword, verifyPassword } from './passwords';
-
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export function createAccountsService({ db, idleMinutes }: { db: Db; idleMinutes: number }) {
+const tooSoon = (seconds: number) =>
+  new AppError('RATE_LIMITED', {
+    userMessage: { zh: `登录尝试过于频繁，请 ${seconds} 秒后再试`, en: `Too many login attempts: try again in ${seconds} s` },
+    details: { retryAfter: seconds },
+  });
+
+export function createAccountsService({ db, idleMinutes, maxHours = 12 }: { db: Db; idleMinutes: number; maxHours?: number }) {
+  /**
+   * Unknown user, wrong password and disabled account all answer 401 AUTH_INVALID after the same work;
+   * too many tries answer 429 with the seconds to wait, by username tried and by address, whether the user exists or not.
+   */
   async function login(actor: Actor, username: string, password: string) {
+    const wait = await throttle.loginWait(db, username, actor.ip ?? 'unknown');
+    if (wait > 0) throw tooSoon(wait);
     const user = await repo.findUserByUsername(db, username);
-    if (!user) {
-      await burnVerify(password);
-      throw new AppError('AUTH_INVALID');
-    }
-    if (user.lockedUntil && user.lockedUntil > new Date()) throw new AppError('AUTH_LOCKED');
-    if (user.lockedUntil) await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: null }); // the lock ran out
-    const ok = !user.disabled && (await verifyPassword(user.passwordHash, password));
-    if (!ok) {
-      const after = await db.transaction(async (tx) => {
-        const row = await repo.registerFailedLogin(tx, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-        if (row.lockedUntil && row.lockedUntil > new Date() && row.failedLogins === LOCK_AFTER_FAILURES) {
-          await recordAudit(tx, actor, { action: 'lock', entity: 'user', entityId: user.id, after: { failedLogins: row.failedLogins } });
+    const ok = user ? !user.disabled && (await verifyPassword(user.passwordHash, password)) : (await burnVerify(password), false);
+    if (!user || !ok) {
+      await db.transaction(async (tx) => {
+        const failures = await throttle.registerFailure(tx, username, actor.ip ?? 'unknown');
+        if (user && failures === throttle.throttlePolicy.accountFreeFailures) {
+          await recordAudit(tx, actor, { action: 'throttle', entity: 'user', entityId: user.id, after: { failures } });
         }
-        return row;
       });
-      throw new AppError(after.lockedUntil && after.lockedUntil > new Date() ? 'AUTH_LOCKED' : 'AUTH_INVALID');
+      throw new AppError('AUTH_INVALID');
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const me = { ...actor, userId: user.id, username: user.username };
     await db.transaction(async (tx) => {
-      await repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
+      await throttle.clearAccount(tx, username);
       await repo.insertSession(tx, { id: sha256(token), userId: user.id, csrfToken });
       await recordAudit(tx, me, { action: 'login', entity: 'user', entityId: user.id });
     });
-    return { token, csrfToken, user: presentUser({ ...user, failedLogins: 0, lockedUntil: null }) };
+    return { token, csrfToken, user: presentUser(user) };
   }
 
-  /** The session behind a cookie token, or undefined when it is unknown, idle too long or its user is disabled. */
+  /** An administrator lets a throttled user try again at once. */
+  async function unlockUser(actor: Actor, id: string) {
+    if (!canManageUsers(actor)) throw forbidden();
+    return db.transaction(async (tx) => {
+      const user = await repo.findUserById(tx, id);
+      if (!user) throw notFound();
+      await throttle.clearAccount(tx, user.username);
+      await recordAudit(tx, actor, { action: 'unlock', entity: 'user', entityId: id });
+      return presentUser(user);
+    });
+  }
+
+  /** The session behind a cookie token, or undefined when it is unknown, idle too long, too old or its user is disabled. */
   async function resolveSession(token: string) {
     const id = sha256(token);
     const found = await repo.findSession(db, id);
     if (!found) return undefined;
     const idleMs = Date.now() - found.session.lastSeenAt.getTime();
-    if (idleMs > idleMinutes * 60_000 || found.user.disabled) {
+    const ageMs = Date.now() - found.session.createdAt.getTime();
+    if (idleMs > idleMinutes * 60_000 || ageMs > maxHours * 3_600_000 || found.user.disabled) {
       await repo.deleteSession(db, id);
       return undefined;
     }
@@ -77,7 +93,8 @@ export function createAccountsService({ db, idleMinutes }: { db: Db; idleMinutes
   async function listUsers(actor: Actor, q: { q?: string; page: number; pageSize: number }) {
     if (!canManageUsers(actor)) throw forbidden();
     const { rows, total } = await repo.listUsers(db, q.q, q.page, q.pageSize);
-    return { items: rows.map(presentUser), total, page: q.page, pageSize: q.pageSize };
+    const waiting = await throttle.accountsWaiting(db, rows.map((r) => r.username));
+    return { items: rows.map((r) => presentUser(r, waiting.get(r.username))), total, page: q.page, pageSize: q.pageSize };
   }
 
   async function createUser(actor: Actor, body: z.infer<typeof createUserBody>) {
@@ -114,9 +131,10 @@ export function createAccountsService({ db, idleMinutes }: { db: Db; idleMinutes
       const before = await repo.findUserById(tx, id);
       if (!before) throw notFound();
       const { password: _pw, ...rest } = body;
+      if (passwordHash) await throttle.clearAccount(tx, before.username);
       const after = (await repo.updateUser(tx, id, {
         ...rest,
-        ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
       }))!;
       // a changed password, role, scope or a disabled account ends the user's sessions
       if (passwordHash || body.disabled || body.role || body.scopes || body.permissions) await repo.deleteUserSessions(tx, id);
@@ -143,6 +161,6 @@ export function createAccountsService({ db, idleMinutes }: { db: Db; idleMinutes
     return { created: true as const, generatedPassword: password ? undefined : pw };
   }
 
-  return { login, logout, resolveSession, me, listUsers, createUser, updateUser, bootstrapAdmin };
+  return { login, logout, resolveSession, me, listUsers, createUser, updateUser, unlockUser, bootstrapAdmin };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -35,4 +35,16 @@ export function userRoutes(app: App, accounts: AccountsService) {
     },
     async (req) => ({ user: await accounts.updateUser(req.actor(), req.params.id, req.body) }),
   );
+  app.post(
+    '/api/admin/users/:id/unlock',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Let a user whose failed logins make them wait try again at once (admin)',
+        params: idParams,
+        response: { 200: z.object({ user: userSchema }) },
+      },
+    },
+    async (req) => ({ user: await accounts.unlockUser(req.actor(), req.params.id) }),
+  );
 }

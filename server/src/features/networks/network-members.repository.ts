@@ -68,5 +68,6 @@ export const findPersonRef = async (ex: Executor, id: string) =>
 export const insertMembership = async (ex: Executor, row: NewMembership) => (await ex.insert(memberships).values(row).returning())[0]!;
 
 export const updateMembership = async (ex: Executor, id: string, patch: Partial<NewMembership>) => {
+  if (Object.values(patch).every((v) => v === undefined)) return; // `{}` changes nothing (Drizzle refuses an empty SET)
   await ex.update(memberships).set(patch).where(eq(memberships.id, id));
 };

@@ -48,3 +48,12 @@ export function useUpdateUser() {
     },
   });
 }
+
+/** Lets a user whose failed sign-ins make them wait try again at once. */
+export function useUnlockUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ user: User }>(`/api/admin/users/${encodeURIComponent(id)}/unlock`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}

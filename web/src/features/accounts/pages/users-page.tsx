@@ -10,7 +10,7 @@ import { errorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
 import { usePageParams } from '../../../lib/use-page-params';
 import type { Scope, User } from '../../auth/api';
-import { useUpdateUser, useUsers } from '../api';
+import { useUnlockUser, useUpdateUser, useUsers } from '../api';
 import { UserFormModal } from '../components/user-form-modal';
 
 type ModalState = { mode: 'create' } | { mode: 'edit'; user: User } | null;
@@ -28,6 +28,7 @@ export function UsersPage() {
   const q = get('q');
   const users = useUsers({ q, page, pageSize });
   const updateUser = useUpdateUser();
+  const unlockUser = useUnlockUser();
   const [modal, setModal] = useState<ModalState>(null);
 
   const setDisabled = (user: User, disabled: boolean) =>
@@ -39,6 +40,12 @@ export function UsersPage() {
       (error: unknown) => {
         void message.error(errorMessage(error, t));
       },
+    );
+
+  const unlock = (user: User) =>
+    unlockUser.mutateAsync(user.id).then(
+      () => void message.success(t('users.unlockedDone', { name: user.displayName })),
+      (error: unknown) => void message.error(errorMessage(error, t)),
     );
 
   const scopeLabel = (scope: Scope) =>
@@ -86,7 +93,7 @@ export function UsersPage() {
       render: (_, user) => {
         if (user.disabled) return <Badge status="default" text={t('users.disabled')} />;
         if (isLocked(user)) {
-          return <Badge status="warning" text={t('users.locked', { time: formatDateTime(user.lockedUntil, locale) })} />;
+          return <Badge status="warning" text={t('users.throttled', { time: formatDateTime(user.lockedUntil, locale) })} />;
         }
         return <Badge status="success" text={t('users.active')} />;
       },
@@ -108,6 +115,11 @@ export function UsersPage() {
           <Button type="link" onClick={() => setModal({ mode: 'edit', user })}>
             {t('common.edit')}
           </Button>
+          {isLocked(user) ? (
+            <Button type="link" onClick={() => void unlock(user)}>
+              {t('users.unlock')}
+            </Button>
+          ) : null}
           {user.id === me.id ? null : user.disabled ? (
             <Button type="link" onClick={() => void setDisabled(user, false)}>
               {t('users.enable')}

@@ -18,4 +18,17 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    // "today" is Shanghai's date, from common/shanghai-date.ts: never the browser's clock
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='dayjs'][arguments.length=0]",
+          message: 'dayjs() is the browser\'s today; use shanghaiToday() from common/shanghai-date.ts',
+        },
+      ],
+    },
+  },
 );

@@ -1,12 +1,13 @@
 /**
  * npm run bench -- search [--orgs 1000000] [--people 100000] [--pglite-orgs 100000] [--pglite-people N]
- *                         [--database-url URL] [--runs 7] [--naive-runs 3] [--seed 1] [--no-pglite]
+ *                         [--database-url URL] [--runs 7] [--naive-runs 3] [--seed 1] [--no-pglite] [--no-postgres]
  *
  * The unified search (the real service function, not HTTP) against the naive way (ILIKE '%q%'
  * over the documents), with 20 representative queries, on PostgreSQL (--database-url, else
  * BENCH_DATABASE_URL, else postgres://postgres:postgres@127.0.0.1:5432/tongxin_bench, created when
  * missing) and on an embedded PGlite beside it. Data are generated once (bench/generate.ts) and kept:
- * a re-run with the same counts and seed reuses them. Ends with one JSON line.
+ * a re-run with the same counts and seed reuses them. Ends with one JSON line. Without a reachable
+ * PostgreSQL (or with --no-postgres) it says what is missing and runs the PGlite half alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -166,6 +167,28 @@ async function adminQuery(url: string, text: string, params: unknown[] = []) {
   }
 }
 
+/** The URL without its password, for messages. */
+const shownUrl = (url: string) => {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+};
+
+/** Why PostgreSQL at `url` cannot be used, in one line, or null when it answers. */
+async function postgresProblem(url: string): Promise<string | null> {
+  try {
+    await adminQuery(url, 'select 1');
+    return null;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { code?: string };
+    const u = new URL(url);
+    if (e.code === 'ECONNREFUSED') return `nothing listens at ${u.hostname}:${u.port || 5432} (is PostgreSQL 15+ installed and started?)`;
+    if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return `unknown host ${u.hostname}`;
+    if (e.code === '28P01' || e.code === '28000') return `user ${u.username || 'postgres'} was refused: ${e.message}`;
+    return e.message || String(error);
+  }
+}
+
 async function openPostgres(url: string, recreate: boolean): Promise<Database> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (recreate) await adminQuery(url, `drop database if exists "${name.replace(/"/g, '""')}" with (force)`);
@@ -180,7 +203,7 @@ export async function run(args: string[]) {
     options: {
       orgs: { type: 'string' }, people: { type: 'string' }, 'pglite-orgs': { type: 'string' }, 'pglite-people': { type: 'string' },
       'database-url': { type: 'string' }, runs: { type: 'string' }, 'naive-runs': { type: 'string' }, seed: { type: 'string' },
-      'no-pglite': { type: 'boolean', default: false },
+      'no-pglite': { type: 'boolean', default: false }, 'no-postgres': { type: 'boolean', default: false },
     },
   });
   const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v.replace(/_/g, '')));
@@ -195,22 +218,38 @@ export async function run(args: string[]) {
   const admin = systemActor('bench');
   const pudong: Actor = { ...admin, role: 'coordinator', scopes: [{ kind: 'district', value: '310115' }], username: 'bench-coordinator' };
 
-  // PostgreSQL
-  let database = await openPostgres(url, false);
-  const dedicated = url === DEFAULT_URL || url === process.env.BENCH_DATABASE_URL;
-  const pgData = await ensureData(database, orgs, people, seed, async () => {
-    if (!dedicated) return database; // generateInto(reset) removes earlier generated rows
+  const missing = values['no-postgres'] ? 'skipped (--no-postgres)' : await postgresProblem(url);
+  if (missing && !values['no-postgres']) {
+    console.error(
+      `PostgreSQL at ${shownUrl(url)} cannot be used: ${missing}.\n` +
+        '  Start PostgreSQL 15+ or give another server with --database-url / BENCH_DATABASE_URL; ' +
+        (values['no-pglite'] ? 'nothing left to run (--no-pglite).' : 'running the PGlite half alone.'),
+    );
+    if (values['no-pglite']) {
+      process.exitCode = 1;
+      return;
+    }
+  }
+  const postgres = missing ? null : await runPostgres();
+  async function runPostgres() {
+    // PostgreSQL
+    let database = await openPostgres(url, false);
+    const dedicated = url === DEFAULT_URL || url === process.env.BENCH_DATABASE_URL;
+    const pgData = await ensureData(database, orgs, people, seed, async () => {
+      if (!dedicated) return database; // generateInto(reset) removes earlier generated rows
+      await database.close();
+      return (database = await openPostgres(url, true)); // a dedicated database is faster to recreate than to empty
+    });
+    database = pgData.database;
+    await database.db.execute(sql`vacuum analyze search_documents`);
+    const queries = benchQueries(seed, orgs);
+    const onPg = await measure(database, queries, runs, naiveRuns, admin);
+    printTable(`PostgreSQL: ${orgs} organisations, ${people} people`, onPg);
+    const scopedPg = await measure(database, queries, runs, 0, pudong);
+    printTable('PostgreSQL, as a coordinator scoped to 浦东新区 (no naive run)', scopedPg);
     await database.close();
-    return (database = await openPostgres(url, true)); // a dedicated database is faster to recreate than to empty
-  });
-  database = pgData.database;
-  await database.db.execute(sql`vacuum analyze search_documents`);
-  const queries = benchQueries(seed, orgs);
-  const onPg = await measure(database, queries, runs, naiveRuns, admin);
-  printTable(`PostgreSQL: ${orgs} organisations, ${people} people`, onPg);
-  const scopedPg = await measure(database, queries, runs, 0, pudong);
-  printTable('PostgreSQL, as a coordinator scoped to 浦东新区 (no naive run)', scopedPg);
-  await database.close();
+    return { onPg, scopedPg, seconds: pgData.seconds };
+  }
 
   // PGlite, kept in a temporary directory between runs
   let pglite: Record<string, unknown> | null = null;
@@ -234,11 +273,16 @@ export async function run(args: string[]) {
     };
   }
 
+  if (!postgres) {
+    console.log(JSON.stringify({ bench: 'search', db: 'pglite', postgres: missing, ...pglite }));
+    return;
+  }
+  const { onPg, scopedPg } = postgres;
   console.log(
     JSON.stringify({
       bench: 'search', db: 'postgres', orgs, people,
       p50_ms: onPg.p50, p95_ms: onPg.p95, naive_p95_ms: onPg.naiveP95, ratio: round(onPg.naiveP95! / onPg.p95),
-      scoped_p95_ms: scopedPg.p95, generate_s: pgData.seconds, pglite,
+      scoped_p95_ms: scopedPg.p95, generate_s: postgres.seconds, pglite,
     }),
   );
 }

@@ -95,6 +95,8 @@ export const demoIndustrySchema = z.strictObject({
   parentKey: keySchema.nullable(),
   /** industries this one supplies (upstream → downstream) */
   upstreamOf: z.array(keySchema),
+  /** what is inferred rather than read in an article (the chain links are) */
+  note: text.optional(),
 });
 export type DemoIndustry = z.infer<typeof demoIndustrySchema>;
 

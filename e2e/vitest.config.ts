@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
-    // a journey that fails once on a loaded CI machine is tried once more; a real break fails twice
-    retry: 1,
+    // no retry: a test that fails once is a failure. Tests do not depend on each other's records
+    // (names and codes are unique per run, see e2e/unique.ts), and waits are on what the page shows.
   },
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { shanghaiToday } from '../../common/shanghai-date';
 import { openDatabase } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
 import { EnvError, readEnv } from './env';
@@ -57,7 +58,7 @@ async function main() {
   if (env.DATABASE_URL && (command === 'backup' || command === 'restore')) {
     throw new Error('DATABASE_URL is set: back up PostgreSQL with pg_dump, not this command');
   }
-  if (command === 'backup') return backup(env.TONGXIN_DATA_DIR, arg ?? `tongxin-backup-${new Date().toISOString().slice(0, 10)}.tar.gz`);
+  if (command === 'backup') return backup(env.TONGXIN_DATA_DIR, arg ?? `tongxin-backup-${shanghaiToday()}.tar.gz`);
   if (command === 'restore' && arg) return restore(env.TONGXIN_DATA_DIR, arg);
   console.log(usage);
   process.exitCode = command ? 2 : 0;

@@ -30,10 +30,16 @@ describe(`crash safety (${pgUrl ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
     cleanups.push(() => void first.child.kill('SIGKILL'));
     const headers = { ...(await httpLogin(first.url, 'admin', ADMIN_PASSWORD)), 'content-type': 'application/json' };
 
+    // four writers, each at most MAX_WRITES requests; the server is killed once WANTED writes are
+    // acknowledged or after KILL_AFTER_MS, whichever comes first, so the test ends either way
+    const WANTED = 40;
+    const MAX_WRITES = 2_000;
+    const KILL_AFTER_MS = 30_000;
     const acknowledged: string[] = [];
+    let cutOff = 0; // requests that were sent and got no answer: the kill came in the middle of the stream
     let stop = false;
     const writer = async (w: number) => {
-      for (let i = 0; !stop; i++) {
+      for (let i = 0; !stop && i < MAX_WRITES; i++) {
         try {
           const res = await fetch(`${first.url}/api/organizations`, {
             method: 'POST',
@@ -42,17 +48,22 @@ describe(`crash safety (${pgUrl ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
           });
           if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
         } catch {
+          cutOff++;
           return; // the server is gone: this write was never acknowledged
         }
       }
     };
     const writers = [0, 1, 2, 3].map(writer);
-    while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 20));
+    const deadline = Date.now() + KILL_AFTER_MS;
+    while (acknowledged.length < WANTED && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const beforeKill = acknowledged.length;
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
     await first.exited;
-    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+    expect(beforeKill, `only ${beforeKill} writes were acknowledged in ${KILL_AFTER_MS / 1000} s`).toBeGreaterThanOrEqual(WANTED);
+    // the kill interrupted writes in flight (the writers were still writing, not done)
+    expect(cutOff).toBeGreaterThan(0);
 
     const second = await startServer(env);
     cleanups.push(() => void second.child.kill('SIGKILL'));

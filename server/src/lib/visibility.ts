@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { shanghaiToday } from '../../../common/shanghai-date';
 import { districtName } from '../../../common/validators';
 import type { Executor } from '../db/client';
 import { AppError, forbidden } from './errors';
@@ -43,9 +44,6 @@ const networkTree = (networkIds: string[]) => sql`(with recursive tree(id) as (
     union select n.id from networks n join tree on n.parent_id = tree.id
   ) select id from tree)`;
 
-/** Today's date in Shanghai, the calendar of "current" (an affiliation ending today is still current). */
-const shanghaiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
-const today = () => shanghaiDay.format(new Date());
 
 /** A way a record is reached beyond its own district: an SQL set of ids, or nothing for these scopes. */
 type Reach = (s: Scopes) => SQL | undefined;
@@ -60,7 +58,7 @@ const currentMembers =
 const currentlyWorkingInDistricts: Reach = (s) =>
   s.districts.length
     ? sql`(select a.person_id from affiliations a join organizations o on o.id = a.organization_id
-        where o.district_code in ${s.districts} and (a.end_on is null or a.end_on >= ${today()}))`
+        where o.district_code in ${s.districts} and (a.end_on is null or a.end_on >= ${shanghaiToday()}))`
     : undefined;
 
 const networksInTree: Reach = (s) => (s.networkIds.length ? networkTree(s.networkIds) : undefined);

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { MembershipTier, OrganizationKind, OrganizationSize, PersonRole } from '../../../../common/domain';
 import type { ExportQuery, IoKind } from '../../../../common/schemas/io';
+import { shanghaiDate } from '../../../../common/shanghai-date';
 import { districtName } from '../../../../common/validators';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -87,7 +88,7 @@ function cellsOf(kind: IoKind, actor: Actor, unmasked: boolean) {
 
 /** "organizations-2024-05-01.xlsx" (ASCII) and "单位-2024-05-01.xlsx" (for filename*). */
 export function exportFileNames(kind: IoKind, format: 'xlsx' | 'csv', now = new Date()) {
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // Shanghai date
+  const day = shanghaiDate(now);
   return { ascii: `${kind}-${day}.${format}`, chinese: `${kindTitles[kind]}-${day}.${format}` };
 }
 

@@ -8,11 +8,11 @@ import { recordAudit } from '../audit/audit.repository';
 import * as repo from './network-members.repository';
 import { auditMembership, presentMembership, termStart } from './networks.presenter';
 import type { NetworkRow } from './networks.repository';
-import { shanghaiDate } from './shanghai-date';
+import { shanghaiToday } from '../../../../common/shanghai-date';
 
 const fieldError = (code: 'VALIDATION' | 'CONFLICT', path: string, message: string) => new AppError(code, { fields: [{ path, message }] });
 const notInFuture = (path: string, date: string | null | undefined) => {
-  if (date && date > shanghaiDate()) throw fieldError('VALIDATION', path, '日期不能晚于今天 / the date cannot be in the future');
+  if (date && date > shanghaiToday()) throw fieldError('VALIDATION', path, '日期不能晚于今天 / the date cannot be in the future');
 };
 
 /** Which members the actor may read (the others are shown by name only, read-only). */
@@ -70,7 +70,7 @@ export function createNetworkMemberActions({ db, editable }: Deps) {
         const m = await repo.findMembership(tx, networkId, membershipId);
         // a member outside the actor's scope is read-only to them: no tier change, no leaving
         if (!m || !(await readableMember(tx, actor, m))) throw notFound();
-        const today = shanghaiDate();
+        const today = shanghaiToday();
         const start = termStart(m);
 
         if (body.leftOn !== undefined) {

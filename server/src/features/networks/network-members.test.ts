@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-test-app';
 import { loginAs, makeOrganization } from '../../test/factories';
 import { makeNetwork, makePerson } from '../../test/factories-networks';
-import { shanghaiDate } from './shanghai-date';
+import { shanghaiToday } from '../../../../common/shanghai-date';
 
 const t = useTestApp();
 const HUANGPU = '310101';
@@ -42,7 +42,7 @@ describe('network members: tiers, terms and history', () => {
     // promoted to the joint meeting: a new term from today, the old one closed today
     const promoted = await session.send('PATCH', `${url}/members/${joined.json().id}`, { tier: 'joint_meeting' });
     expect(promoted.statusCode).toBe(200);
-    const today = shanghaiDate();
+    const today = shanghaiToday();
     expect(promoted.json()).toMatchObject({ tier: 'joint_meeting', joinedOn: today, leftOn: null, role: '成员单位', organization: { id: bank.id } });
     expect(promoted.json().id).not.toBe(joined.json().id);
     detail = (await session.get(url)).json();

@@ -11,7 +11,7 @@ import { districtName } from '../../../../common/validators';
 import type { SearchDoc } from '../search/search-index';
 import type { MembershipRow } from './network-members.repository';
 import type { NetworkRow } from './networks.repository';
-import { shanghaiDate } from './shanghai-date';
+import { shanghaiDate } from '../../../../common/shanghai-date';
 
 export const networkKindLabels: Record<NetworkKind, string> = {
   think_tank: '智库',

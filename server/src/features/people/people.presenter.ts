@@ -1,4 +1,5 @@
 import type { MemberOf, Ref } from '../../../../common/schemas/organizations';
+import { shanghaiToday } from '../../../../common/shanghai-date';
 import type { Affiliation, Person, PersonDetail } from '../../../../common/schemas/people';
 import type { Actor } from '../../lib/actor';
 import { maskValue } from '../audit/audit-mask';
@@ -7,9 +8,8 @@ import type { SearchDoc } from '../search/search-index';
 import type { AffiliationRow, PersonRow } from './people.repository';
 import { canReadBio, canReadPolitical } from './people.policy';
 
-const shanghaiDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
 /** Today in Shanghai, YYYY-MM-DD. */
-export const today = () => shanghaiDate.format(new Date());
+export const today = shanghaiToday;
 
 type AffiliationLike = Pick<AffiliationRow, 'organizationName' | 'position' | 'endOn'>;
 const isCurrent = (a: AffiliationLike, day: string) => !a.endOn || a.endOn >= day;

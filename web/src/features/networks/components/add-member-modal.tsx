@@ -8,6 +8,7 @@ import { RecordSelect } from '../../directory/components/record-select';
 import { tierOptions } from '../../directory/labels';
 import type { MembershipTier } from '../../directory/types';
 import { useAddMember } from '../api';
+import { joinTodayDefault } from '../membership-dates';
 
 interface MemberFormValues {
   memberId: string;
@@ -70,7 +71,7 @@ export function AddMemberModal({
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ tier: defaultTier ?? 'member', joinedOn: dayjs() }}
+        initialValues={{ tier: defaultTier ?? 'member', joinedOn: dayjs(joinTodayDefault()) }}
         style={{ marginTop: 16 }}
       >
         <Form.Item label={t('network.memberType')}>

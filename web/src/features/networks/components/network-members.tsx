@@ -1,5 +1,4 @@
 import { App, Button, Dropdown, Empty, Popconfirm, Space, Table, Tabs, Tag, type TableProps } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../../app/i18n';
@@ -7,6 +6,7 @@ import { errorMessage } from '../../../lib/error-message';
 import { membershipTiers, organizationKindLabel, tierColors } from '../../directory/labels';
 import type { MembershipTier } from '../../directory/types';
 import { useUpdateMember, type NetworkDetail, type NetworkMember } from '../api';
+import { leaveToday } from '../membership-dates';
 
 /** Current members grouped by tier (one tab each, with counts), with tier changes and leaving. */
 export function NetworkMembers({
@@ -102,7 +102,7 @@ export function NetworkMembers({
                   cancelText={t('common.cancel')}
                   okButtonProps={{ danger: true }}
                   onConfirm={() =>
-                    change(member, { leftOn: dayjs().format('YYYY-MM-DD') }, t('network.markedLeft', { name: memberName(member) }))
+                    change(member, leaveToday(), t('network.markedLeft', { name: memberName(member) }))
                   }
                 >
                   <Button type="link" size="small" danger>

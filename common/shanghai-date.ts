@@ -1,0 +1,20 @@
+/**
+ * Shanghai calendar dates: the one place that says what "today" is. Every date a user sees or picks
+ * (joined/left on, affiliation start/end, the date in an export's file name) is a calendar date in
+ * Shanghai (UTC+8, no daylight saving), whatever the time zone of the server, the browser or CI.
+ * Between 16:00 and 24:00 UTC Shanghai is already on the next day.
+ *
+ * No dependencies (no zod, no dayjs): imported by the server, the web app and the tests alike.
+ */
+export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
+
+const parts = new Intl.DateTimeFormat('en-US', { timeZone: SHANGHAI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date (YYYY-MM-DD) in Shanghai of an instant. */
+export function shanghaiDate(at: Date | number): string {
+  const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Today's date (YYYY-MM-DD) in Shanghai. Reads the clock on every call (fake clocks in tests work). */
+export const shanghaiToday = (): string => shanghaiDate(new Date());

@@ -1,17 +1,12 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Tag, Typography, type TableProps } from 'antd';
+import { Select, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
+import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
 import { formatDateTime } from '../../../lib/format';
-import { sortFromSorter, sortOrderOf } from '../../../lib/table-sort';
-import { usePageParams } from '../../../lib/use-page-params';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { IndustrySelect } from '../../directory/components/industry-select';
-import { ListFilters } from '../../directory/components/list-filters';
-import { ListTable } from '../../directory/components/list-table';
 import { NetworkSelect } from '../../directory/components/network-select';
 import {
   membershipTiers,
@@ -25,17 +20,29 @@ import {
 import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { ExportMenu } from '../../io/components/export-menu';
 import { ImportModal } from '../../io/components/import-modal';
-import { organizationSorts, useOrganizations, type OrganizationListItem, type OrganizationSort } from '../api';
+import {
+  organizationSorts,
+  useDeleteOrganization,
+  useOrganization,
+  useOrganizations,
+  type OrganizationListItem,
+} from '../api';
 import { OrganizationFormDrawer } from '../components/organization-form-drawer';
+
+const filterKeys = ['q', 'kind', 'districtCode', 'industryId', 'networkId', 'tier'] as const;
 
 export function OrganizationsPage() {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
-  const { page, pageSize, get, update } = usePageParams();
+  const params = useListParams({ filterKeys, sorts: organizationSorts, defaultSort: 'name' });
+  const { page, pageSize, get, update, sortable } = params;
+  const sort = params.sort ?? 'name';
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const editing = useRowEditing(useOrganization);
+  const remove = useDeleteOrganization();
 
   const filters = {
     q: get('q'),
@@ -45,16 +52,13 @@ export function OrganizationsPage() {
     networkId: get('networkId'),
     tier: pickOne(membershipTiers, get('tier')),
   };
-  const sort: OrganizationSort = pickOne(organizationSorts, get('sort')) ?? 'name';
   const list = useOrganizations({ ...filters, page, pageSize, sort });
-  const active = Object.values(filters).some(Boolean);
 
-  const columns: TableProps<OrganizationListItem>['columns'] = [
+  const columns: NonNullable<TableProps<OrganizationListItem>['columns']> = [
     {
       key: 'name',
       title: t('org.name'),
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'name'),
+      ...sortable('name'),
       render: (_, row) => (
         <div>
           <Link to={`/directory/organizations/${encodeURIComponent(row.id)}`}>
@@ -80,8 +84,7 @@ export function OrganizationsPage() {
       key: 'districtCode',
       title: t('org.district'),
       width: 120,
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'districtCode'),
+      ...sortable('districtCode'),
       render: (_, row) => districtLabel(row.districtCode, locale, row.districtName) || '—',
     },
     {
@@ -112,52 +115,27 @@ export function OrganizationsPage() {
       key: 'createdAt',
       title: t('common.createdAt'),
       width: 170,
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'createdAt'),
+      ...sortable('createdAt'),
       render: (_, row) => formatDateTime(row.createdAt, locale).slice(0, 16),
     },
   ];
 
-  const onTableChange: TableProps<OrganizationListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const next = sortFromSorter(sorter, 'name');
-      update({ sort: next === 'name' ? undefined : next });
-      return;
-    }
-    update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize });
-  };
-
   return (
-    <>
-      <PageHeader
-        title={t('org.title')}
-        subtitle={t('org.subtitle')}
-        extra={
-          <>
-            {canEdit ? (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-                {t('import.button')}
-              </Button>
-            ) : null}
-            <ExportMenu kind="organizations" filters={{ ...filters, sort }} />
-            {canEdit ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('org.create')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Card variant="borderless">
-        <ListFilters
-          q={filters.q}
-          placeholder={t('org.searchPlaceholder')}
-          onSearch={(q) => update({ q })}
-          active={active}
-          onReset={() =>
-            update({ q: undefined, kind: undefined, districtCode: undefined, industryId: undefined, networkId: undefined, tier: undefined })
-          }
-        >
+    <ListPage<OrganizationListItem>
+      title={t('org.title')}
+      subtitle={t('org.subtitle')}
+      actions={
+        <ListActions
+          onImport={canEdit ? () => setImporting(true) : undefined}
+          exportMenu={<ExportMenu kind="organizations" filters={{ ...filters, sort }} />}
+          onCreate={canEdit ? () => setCreating(true) : undefined}
+          createLabel={t('org.create')}
+        />
+      }
+      params={params}
+      search={{ placeholder: t('org.searchPlaceholder') }}
+      filters={
+        <>
           <Select
             value={filters.kind}
             options={organizationKindOptions(t)}
@@ -197,25 +175,37 @@ export function OrganizationsPage() {
             onChange={(tier) => update({ tier })}
             style={{ width: 150 }}
           />
-        </ListFilters>
-        <ListTable<OrganizationListItem>
-          list={list}
-          columns={columns}
-          page={page}
-          pageSize={pageSize}
-          onChange={onTableChange}
-          emptyText={active ? t('org.emptyFiltered') : t('org.empty')}
-          totalText={(total) => t('org.total', { total })}
-          scrollX={1100}
-        />
-      </Card>
+        </>
+      }
+      list={list}
+      columns={columns}
+      rowActions={
+        canEdit
+          ? {
+              onEdit: editing.start,
+              remove: {
+                confirm: (row) => t('org.deleteConfirm', { name: row.name }),
+                hint: () => t('org.deleteConfirmHint'),
+                run: (row) => remove.mutateAsync(row.id),
+                done: (row) => t('org.deleted', { name: row.name }),
+              },
+            }
+          : undefined
+      }
+      emptyText={{ empty: t('org.empty'), filtered: t('org.emptyFiltered') }}
+      totalText={(total) => t('org.total', { total })}
+      scrollX={1240}
+    >
       {creating ? (
         <OrganizationFormDrawer
           onClose={() => setCreating(false)}
           onSaved={(created) => navigate(`/directory/organizations/${encodeURIComponent(created.id)}`)}
         />
       ) : null}
+      {editing.record ? (
+        <OrganizationFormDrawer organization={editing.record} onClose={editing.close} onSaved={() => undefined} />
+      ) : null}
       {importing ? <ImportModal kind="organizations" title={t('org.importTitle')} onClose={() => setImporting(false)} /> : null}
-    </>
+    </ListPage>
   );
 }

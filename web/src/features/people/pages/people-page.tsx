@@ -1,16 +1,11 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Tag, Typography, type TableProps } from 'antd';
+import { Select, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
+import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
-import { sortFromSorter, sortOrderOf } from '../../../lib/table-sort';
-import { usePageParams } from '../../../lib/use-page-params';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { IndustrySelect } from '../../directory/components/industry-select';
-import { ListFilters } from '../../directory/components/list-filters';
-import { ListTable } from '../../directory/components/list-table';
 import { NetworkSelect } from '../../directory/components/network-select';
 import { RecordSelect } from '../../directory/components/record-select';
 import { personRoleColors, personRoleLabel, personRoleOptions, personRoles, pickOne } from '../../directory/labels';
@@ -18,17 +13,23 @@ import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { ExportMenu } from '../../io/components/export-menu';
 import { ImportModal } from '../../io/components/import-modal';
 import { useOrganization } from '../../organizations/api';
-import { personSorts, usePeople, type PersonListItem, type PersonSort } from '../api';
+import { personSorts, useDeletePerson, usePeople, usePerson, type PersonListItem } from '../api';
 import { PersonFormDrawer } from '../components/person-form-drawer';
+
+const filterKeys = ['q', 'role', 'districtCode', 'industryId', 'networkId', 'organizationId'] as const;
 
 export function PeoplePage() {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
-  const { page, pageSize, get, update } = usePageParams();
+  const params = useListParams({ filterKeys, sorts: personSorts, defaultSort: 'name' });
+  const { page, pageSize, get, update, sortable } = params;
+  const sort = params.sort ?? 'name';
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const editing = useRowEditing(usePerson);
+  const remove = useDeletePerson();
 
   const filters = {
     q: get('q'),
@@ -38,19 +39,16 @@ export function PeoplePage() {
     networkId: get('networkId'),
     organizationId: get('organizationId'),
   };
-  const sort: PersonSort = pickOne(personSorts, get('sort')) ?? 'name';
   const list = usePeople({ ...filters, page, pageSize, sort });
   // the organisation filter shows a name, also when the page is opened from a link
   const filterOrganization = useOrganization(filters.organizationId);
-  const active = Object.values(filters).some(Boolean);
 
-  const columns: TableProps<PersonListItem>['columns'] = [
+  const columns: NonNullable<TableProps<PersonListItem>['columns']> = [
     {
       key: 'name',
       title: t('person.name'),
       width: 140,
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'name'),
+      ...sortable('name'),
       render: (_, row) => (
         <Link to={`/directory/people/${encodeURIComponent(row.id)}`}>
           <Typography.Text strong style={{ color: 'inherit' }}>
@@ -89,53 +87,22 @@ export function PeoplePage() {
     { key: 'email', title: t('person.email'), width: 190, ellipsis: true, render: (_, row) => row.email ?? '—' },
   ];
 
-  const onTableChange: TableProps<PersonListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const next = sortFromSorter(sorter, 'name');
-      update({ sort: next === 'name' ? undefined : next });
-      return;
-    }
-    update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize });
-  };
-
   return (
-    <>
-      <PageHeader
-        title={t('person.title')}
-        subtitle={t('person.subtitle')}
-        extra={
-          <>
-            {canEdit ? (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-                {t('import.button')}
-              </Button>
-            ) : null}
-            <ExportMenu kind="people" filters={{ ...filters, sort }} unmaskable />
-            {canEdit ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('person.create')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Card variant="borderless">
-        <ListFilters
-          q={filters.q}
-          placeholder={t('person.searchPlaceholder')}
-          onSearch={(q) => update({ q })}
-          active={active}
-          onReset={() =>
-            update({
-              q: undefined,
-              role: undefined,
-              districtCode: undefined,
-              industryId: undefined,
-              networkId: undefined,
-              organizationId: undefined,
-            })
-          }
-        >
+    <ListPage<PersonListItem>
+      title={t('person.title')}
+      subtitle={t('person.subtitle')}
+      actions={
+        <ListActions
+          onImport={canEdit ? () => setImporting(true) : undefined}
+          exportMenu={<ExportMenu kind="people" filters={{ ...filters, sort }} unmaskable />}
+          onCreate={canEdit ? () => setCreating(true) : undefined}
+          createLabel={t('person.create')}
+        />
+      }
+      params={params}
+      search={{ placeholder: t('person.searchPlaceholder') }}
+      filters={
+        <>
           <Select
             value={filters.role}
             options={personRoleOptions(t)}
@@ -175,25 +142,35 @@ export function PeoplePage() {
             onChange={(organizationId) => update({ organizationId })}
             style={{ width: 200 }}
           />
-        </ListFilters>
-        <ListTable<PersonListItem>
-          list={list}
-          columns={columns}
-          page={page}
-          pageSize={pageSize}
-          onChange={onTableChange}
-          emptyText={active ? t('person.emptyFiltered') : t('person.empty')}
-          totalText={(total) => t('person.total', { total })}
-          scrollX={1000}
-        />
-      </Card>
+        </>
+      }
+      list={list}
+      columns={columns}
+      rowActions={
+        canEdit
+          ? {
+              onEdit: editing.start,
+              remove: {
+                confirm: (row) => t('person.deleteConfirm', { name: row.name }),
+                hint: () => t('person.deleteConfirmHint'),
+                run: (row) => remove.mutateAsync(row.id),
+                done: (row) => t('person.deleted', { name: row.name }),
+              },
+            }
+          : undefined
+      }
+      emptyText={{ empty: t('person.empty'), filtered: t('person.emptyFiltered') }}
+      totalText={(total) => t('person.total', { total })}
+      scrollX={1140}
+    >
       {creating ? (
         <PersonFormDrawer
           onClose={() => setCreating(false)}
           onSaved={(created) => navigate(`/directory/people/${encodeURIComponent(created.id)}`)}
         />
       ) : null}
+      {editing.record ? <PersonFormDrawer person={editing.record} onClose={editing.close} onSaved={() => undefined} /> : null}
       {importing ? <ImportModal kind="people" title={t('person.importTitle')} onClose={() => setImporting(false)} /> : null}
-    </>
+    </ListPage>
   );
 }

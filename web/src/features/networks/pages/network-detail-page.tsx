@@ -9,6 +9,7 @@ import { detailDescriptionStyles, useDirectoryTrail } from '../../directory/comp
 import { networkKindLabel } from '../../directory/labels';
 import type { MembershipTier } from '../../directory/types';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
 import { useDeleteNetwork, useNetwork, useNetworkTree } from '../api';
 import { AddMemberModal } from '../components/add-member-modal';
@@ -29,7 +30,7 @@ export function NetworkDetailPage() {
   const canEdit = useCanEditDirectory();
   const network = useNetwork(id);
   const tree = useNetworkTree();
-  const remove = useDeleteNetwork();
+  const remove = useDirectoryDelete('network', network.data, useDeleteNetwork());
   const [open, setOpen] = useState<Drawer>(null);
   const record = network.data;
 
@@ -67,18 +68,7 @@ export function NetworkDetailPage() {
           </>
         }
         onEdit={canEdit ? () => setOpen({ kind: 'edit' }) : undefined}
-        remove={
-          canEdit
-            ? {
-                confirm: t('network.deleteConfirm', { name: record.name }),
-                hint: record.childCount > 0 ? t('network.deleteHasChildren') : t('network.deleteConfirmHint'),
-                blocked: record.childCount > 0,
-                run: () => remove.mutateAsync(record.id),
-                pending: remove.isPending,
-                done: t('network.deleted', { name: record.name }),
-              }
-            : undefined
-        }
+        remove={remove}
       />
       <TierStats network={record} />
       <Row gutter={16}>

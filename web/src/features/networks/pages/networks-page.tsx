@@ -1,14 +1,14 @@
-import { Segmented, Select, Skeleton, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Segmented, Skeleton, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { QueryError } from '../../../components/query-error';
 import { districtLabel } from '../../../lib/districts';
-import { DistrictSelect } from '../../directory/components/district-select';
-import { NetworkSelect } from '../../directory/components/network-select';
+import { DistrictFilter, EnumFilter, NetworkFilter } from '../../directory/components/list-filter-controls';
 import { membershipTiers, networkKindLabel, networkKindOptions, networkKinds, pickOne, tierColors } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
 import { ImportModal } from '../../io/components/import-modal';
 import { useDeleteNetwork, useNetwork, useNetworks, useNetworkTree, type NetworkListItem } from '../api';
@@ -27,7 +27,7 @@ export function NetworksPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const editing = useRowEditing(useNetwork);
-  const remove = useDeleteNetwork();
+  const rowActions = useDirectoryRowActions<NetworkListItem>('network', editing.start, useDeleteNetwork());
   const view = get('view') === 'tree' ? 'tree' : 'list';
 
   const filters = {
@@ -136,46 +136,22 @@ export function NetworksPage() {
       search={{ placeholder: t('network.searchPlaceholder') }}
       filters={
         <>
-          <Select
+          <EnumFilter
+            params={params}
+            width={170}
+            name="kind"
             value={filters.kind}
             options={networkKindOptions(t)}
             placeholder={t('filter.allNetworkKinds')}
-            aria-label={t('network.kind')}
-            allowClear
-            onChange={(kind) => update({ kind })}
-            style={{ width: 170 }}
+            label={t('network.kind')}
           />
-          <DistrictSelect
-            value={filters.districtCode}
-            placeholder={t('org.allDistricts')}
-            aria-label={t('org.district')}
-            onChange={(districtCode) => update({ districtCode })}
-            style={{ width: 140 }}
-          />
-          <NetworkSelect
-            value={filters.parentId}
-            placeholder={t('filter.parentNetwork')}
-            aria-label={t('network.parent')}
-            onChange={(parentId) => update({ parentId })}
-            style={{ width: 240 }}
-          />
+          <DistrictFilter params={params} width={140} />
+          <NetworkFilter params={params} width={240} name="parentId" />
         </>
       }
       list={list}
       columns={columns}
-      rowActions={
-        canEdit
-          ? {
-              onEdit: editing.start,
-              remove: {
-                confirm: (row) => t('network.deleteConfirm', { name: row.name }),
-                hint: (row) => ((row.childCount ?? 0) > 0 ? t('network.deleteHasChildren') : t('network.deleteConfirmHint')),
-                run: (row) => remove.mutateAsync(row.id),
-                done: (row) => t('network.deleted', { name: row.name }),
-              },
-            }
-          : undefined
-      }
+      rowActions={rowActions}
       emptyText={{ empty: t('network.empty'), filtered: t('network.emptyFiltered') }}
       totalText={(total) => t('network.totalCount', { total })}
       scrollX={1140}

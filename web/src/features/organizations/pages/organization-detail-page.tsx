@@ -11,6 +11,7 @@ import { MergeModal } from '../../directory/components/merge-modal';
 import { TagList } from '../../directory/components/tag-list';
 import { organizationKindColors, organizationKindLabel, organizationSizeLabel } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import {
   fetchOrganization,
   useDeleteOrganization,
@@ -32,7 +33,7 @@ export function OrganizationDetailPage() {
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
   const organization = useOrganization(id);
-  const remove = useDeleteOrganization();
+  const remove = useDirectoryDelete('org', organization.data, useDeleteOrganization());
   const merge = useMergeOrganization();
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -87,17 +88,7 @@ export function OrganizationDetailPage() {
         subtitle={record.aliases?.length ? t('org.aliasesInline', { aliases: record.aliases.join('、') }) : undefined}
         onEdit={canEdit ? () => setEditing(true) : undefined}
         onMerge={canEdit ? () => setMerging(true) : undefined}
-        remove={
-          canEdit
-            ? {
-                confirm: t('org.deleteConfirm', { name: record.name }),
-                hint: t('org.deleteConfirmHint'),
-                run: () => remove.mutateAsync(record.id),
-                pending: remove.isPending,
-                done: t('org.deleted', { name: record.name }),
-              }
-            : undefined
-        }
+        remove={remove}
       />
       {canEdit && candidates.length > 0 ? (
         <Alert

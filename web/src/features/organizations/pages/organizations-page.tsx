@@ -1,13 +1,11 @@
-import { Select, Space, Tag, Typography, type TableProps } from 'antd';
+import { Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
 import { formatDateTime } from '../../../lib/format';
-import { DistrictSelect } from '../../directory/components/district-select';
-import { IndustrySelect } from '../../directory/components/industry-select';
-import { NetworkSelect } from '../../directory/components/network-select';
+import { DistrictFilter, EnumFilter, IndustryFilter, NetworkFilter } from '../../directory/components/list-filter-controls';
 import {
   membershipTiers,
   organizationKindColors,
@@ -18,6 +16,7 @@ import {
   tierOptions,
 } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
 import { ImportModal } from '../../io/components/import-modal';
 import {
@@ -37,12 +36,12 @@ export function OrganizationsPage() {
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
   const params = useListParams({ filterKeys, sorts: organizationSorts, defaultSort: 'name' });
-  const { page, pageSize, get, update, sortable } = params;
+  const { page, pageSize, get, sortable } = params;
   const sort = params.sort ?? 'name';
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const editing = useRowEditing(useOrganization);
-  const remove = useDeleteOrganization();
+  const rowActions = useDirectoryRowActions<OrganizationListItem>('org', editing.start, useDeleteOrganization());
 
   const filters = {
     q: get('q'),
@@ -136,62 +135,32 @@ export function OrganizationsPage() {
       search={{ placeholder: t('org.searchPlaceholder') }}
       filters={
         <>
-          <Select
+          <EnumFilter
+            params={params}
+            width={150}
+            name="kind"
             value={filters.kind}
             options={organizationKindOptions(t)}
             placeholder={t('org.allKinds')}
-            aria-label={t('org.kind')}
-            allowClear
-            onChange={(kind) => update({ kind })}
-            style={{ width: 150 }}
+            label={t('org.kind')}
           />
-          <DistrictSelect
-            value={filters.districtCode}
-            placeholder={t('org.allDistricts')}
-            aria-label={t('org.district')}
-            onChange={(districtCode) => update({ districtCode })}
-            style={{ width: 150 }}
-          />
-          <IndustrySelect
-            value={filters.industryId}
-            placeholder={t('filter.allIndustries')}
-            aria-label={t('org.industries')}
-            onChange={(industryId) => update({ industryId: typeof industryId === 'string' ? industryId : undefined })}
-            style={{ width: 180 }}
-          />
-          <NetworkSelect
-            value={filters.networkId}
-            placeholder={t('filter.allNetworks')}
-            aria-label={t('membership.network')}
-            onChange={(networkId) => update({ networkId })}
-            style={{ width: 220 }}
-          />
-          <Select
+          <DistrictFilter params={params} width={150} />
+          <IndustryFilter params={params} width={180} />
+          <NetworkFilter params={params} width={220} />
+          <EnumFilter
+            params={params}
+            width={150}
+            name="tier"
             value={filters.tier}
             options={tierOptions(t)}
             placeholder={t('filter.allTiers')}
-            aria-label={t('membership.tier')}
-            allowClear
-            onChange={(tier) => update({ tier })}
-            style={{ width: 150 }}
+            label={t('membership.tier')}
           />
         </>
       }
       list={list}
       columns={columns}
-      rowActions={
-        canEdit
-          ? {
-              onEdit: editing.start,
-              remove: {
-                confirm: (row) => t('org.deleteConfirm', { name: row.name }),
-                hint: () => t('org.deleteConfirmHint'),
-                run: (row) => remove.mutateAsync(row.id),
-                done: (row) => t('org.deleted', { name: row.name }),
-              },
-            }
-          : undefined
-      }
+      rowActions={rowActions}
       emptyText={{ empty: t('org.empty'), filtered: t('org.emptyFiltered') }}
       totalText={(total) => t('org.total', { total })}
       scrollX={1240}

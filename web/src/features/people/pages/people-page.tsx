@@ -1,15 +1,14 @@
-import { Select, Space, Tag, Typography, type TableProps } from 'antd';
+import { Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
-import { DistrictSelect } from '../../directory/components/district-select';
-import { IndustrySelect } from '../../directory/components/industry-select';
-import { NetworkSelect } from '../../directory/components/network-select';
+import { DistrictFilter, EnumFilter, IndustryFilter, NetworkFilter } from '../../directory/components/list-filter-controls';
 import { RecordSelect } from '../../directory/components/record-select';
 import { personRoleColors, personRoleLabel, personRoleOptions, personRoles, pickOne } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
 import { ImportModal } from '../../io/components/import-modal';
 import { useOrganization } from '../../organizations/api';
@@ -29,7 +28,7 @@ export function PeoplePage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const editing = useRowEditing(usePerson);
-  const remove = useDeletePerson();
+  const rowActions = useDirectoryRowActions<PersonListItem>('person', editing.start, useDeletePerson());
 
   const filters = {
     q: get('q'),
@@ -103,36 +102,18 @@ export function PeoplePage() {
       search={{ placeholder: t('person.searchPlaceholder') }}
       filters={
         <>
-          <Select
+          <EnumFilter
+            params={params}
+            width={130}
+            name="role"
             value={filters.role}
             options={personRoleOptions(t)}
             placeholder={t('filter.allRoles')}
-            aria-label={t('person.roles')}
-            allowClear
-            onChange={(role) => update({ role })}
-            style={{ width: 130 }}
+            label={t('person.roles')}
           />
-          <DistrictSelect
-            value={filters.districtCode}
-            placeholder={t('org.allDistricts')}
-            aria-label={t('org.district')}
-            onChange={(districtCode) => update({ districtCode })}
-            style={{ width: 140 }}
-          />
-          <IndustrySelect
-            value={filters.industryId}
-            placeholder={t('filter.allIndustries')}
-            aria-label={t('org.industries')}
-            onChange={(industryId) => update({ industryId: typeof industryId === 'string' ? industryId : undefined })}
-            style={{ width: 170 }}
-          />
-          <NetworkSelect
-            value={filters.networkId}
-            placeholder={t('filter.allNetworks')}
-            aria-label={t('membership.network')}
-            onChange={(networkId) => update({ networkId })}
-            style={{ width: 200 }}
-          />
+          <DistrictFilter params={params} width={140} />
+          <IndustryFilter params={params} width={170} />
+          <NetworkFilter params={params} width={200} />
           <RecordSelect
             type="organization"
             value={filters.organizationId}
@@ -146,19 +127,7 @@ export function PeoplePage() {
       }
       list={list}
       columns={columns}
-      rowActions={
-        canEdit
-          ? {
-              onEdit: editing.start,
-              remove: {
-                confirm: (row) => t('person.deleteConfirm', { name: row.name }),
-                hint: () => t('person.deleteConfirmHint'),
-                run: (row) => remove.mutateAsync(row.id),
-                done: (row) => t('person.deleted', { name: row.name }),
-              },
-            }
-          : undefined
-      }
+      rowActions={rowActions}
       emptyText={{ empty: t('person.empty'), filtered: t('person.emptyFiltered') }}
       totalText={(total) => t('person.total', { total })}
       scrollX={1140}

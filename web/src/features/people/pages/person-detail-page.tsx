@@ -10,6 +10,7 @@ import { MergeModal } from '../../directory/components/merge-modal';
 import { TagList } from '../../directory/components/tag-list';
 import { personRoleColors, personRoleLabel } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import {
   fetchPerson,
   useDeletePerson,
@@ -32,7 +33,7 @@ export function PersonDetailPage() {
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
   const person = usePerson(id);
-  const remove = useDeletePerson();
+  const remove = useDirectoryDelete('person', person.data, useDeletePerson());
   const merge = useMergePerson();
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -93,17 +94,7 @@ export function PersonDetailPage() {
         subtitle={record.titles || undefined}
         onEdit={canEdit ? () => setEditing(true) : undefined}
         onMerge={canEdit ? () => setMerging(true) : undefined}
-        remove={
-          canEdit
-            ? {
-                confirm: t('person.deleteConfirm', { name: record.name }),
-                hint: t('person.deleteConfirmHint'),
-                run: () => remove.mutateAsync(record.id),
-                pending: remove.isPending,
-                done: t('person.deleted', { name: record.name }),
-              }
-            : undefined
-        }
+        remove={remove}
       />
       <Card
         variant="borderless"

@@ -7,6 +7,7 @@ import { districtLabel } from '../../../lib/districts';
 import { detailDescriptionStyles, useDirectoryTrail } from '../../directory/components/directory-breadcrumb';
 import { placeKindLabel } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import { useDeletePlace, usePlace } from '../api';
 import { PlaceFormDrawer } from '../components/place-form-drawer';
 
@@ -17,7 +18,7 @@ export function PlaceDetailPage() {
   const trail = useDirectoryTrail('places');
   const canEdit = useCanEditDirectory();
   const place = usePlace(id);
-  const remove = useDeletePlace();
+  const remove = useDirectoryDelete('place', place.data, useDeletePlace());
   const [editing, setEditing] = useState(false);
   const record = place.data;
 
@@ -34,16 +35,7 @@ export function PlaceDetailPage() {
           </>
         }
         onEdit={canEdit ? () => setEditing(true) : undefined}
-        remove={
-          canEdit
-            ? {
-                confirm: t('place.deleteConfirm', { name: record.name }),
-                run: () => remove.mutateAsync(record.id),
-                pending: remove.isPending,
-                done: t('place.deleted', { name: record.name }),
-              }
-            : undefined
-        }
+        remove={remove}
       />
       <Card variant="borderless">
         <Descriptions

@@ -1,12 +1,13 @@
-import { Select, Tag, Typography, type TableProps } from 'antd';
+import { Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
-import { DistrictSelect } from '../../directory/components/district-select';
+import { DistrictFilter, EnumFilter } from '../../directory/components/list-filter-controls';
 import { pickOne, placeKindLabel, placeKindOptions, placeKinds } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { useDeletePlace, usePlace, usePlaces, type Place } from '../api';
 import { PlaceFormDrawer } from '../components/place-form-drawer';
 
@@ -18,10 +19,10 @@ export function PlacesPage() {
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
   const params = useListParams({ filterKeys });
-  const { page, pageSize, get, update } = params;
+  const { page, pageSize, get } = params;
   const [creating, setCreating] = useState(false);
   const editing = useRowEditing(usePlace);
-  const remove = useDeletePlace();
+  const rowActions = useDirectoryRowActions<Place>('place', editing.start, useDeletePlace());
   const filters = { q: get('q'), kind: pickOne(placeKinds, get('kind')), districtCode: get('districtCode') };
   const list = usePlaces({ ...filters, page, pageSize });
 
@@ -69,38 +70,21 @@ export function PlacesPage() {
       search={{ placeholder: t('place.searchPlaceholder') }}
       filters={
         <>
-          <Select
+          <EnumFilter
+            params={params}
+            width={150}
+            name="kind"
             value={filters.kind}
             options={placeKindOptions(t)}
             placeholder={t('filter.allPlaceKinds')}
-            aria-label={t('place.kind')}
-            allowClear
-            onChange={(kind) => update({ kind })}
-            style={{ width: 150 }}
+            label={t('place.kind')}
           />
-          <DistrictSelect
-            value={filters.districtCode}
-            placeholder={t('org.allDistricts')}
-            aria-label={t('org.district')}
-            onChange={(districtCode) => update({ districtCode })}
-            style={{ width: 150 }}
-          />
+          <DistrictFilter params={params} width={150} />
         </>
       }
       list={list}
       columns={columns}
-      rowActions={
-        canEdit
-          ? {
-              onEdit: editing.start,
-              remove: {
-                confirm: (row) => t('place.deleteConfirm', { name: row.name }),
-                run: (row) => remove.mutateAsync(row.id),
-                done: (row) => t('place.deleted', { name: row.name }),
-              },
-            }
-          : undefined
-      }
+      rowActions={rowActions}
       emptyText={{ empty: t('place.empty'), filtered: t('place.emptyFiltered') }}
       totalText={(total) => t('place.total', { total })}
       scrollX={1040}

@@ -122,8 +122,8 @@ export function GlobalSearch() {
         setText(value);
       }}
       onFocus={() => setOpen(true)}
-      popupMatchSelectWidth={420}
-      style={{ width: 340, maxWidth: '40vw' }}
+      popupMatchSelectWidth={Math.min(420, window.innerWidth - 16)}
+      className="tx-global-search"
       notFoundContent={q && !search.isFetching ? t('search.noResults') : undefined}
     />
   );

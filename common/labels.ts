@@ -1,15 +1,22 @@
 import {
   membershipTiers,
+  networkKinds,
   organizationKinds,
   organizationSizes,
   personRoles,
+  placeKinds,
   type MembershipTier,
+  type NetworkKind,
   type OrganizationKind,
   type OrganizationSize,
   type PersonRole,
+  type PlaceKind,
 } from './domain';
 
-/** The Chinese words of the spreadsheets for the glossary's enumerations (first label = the one written). */
+/**
+ * The Chinese words for the glossary's enumerations: the first label is the one written (spreadsheets, search
+ * subtitles, the web app's zh-CN labels), the others are also read (imports). One table for every side.
+ */
 export const organizationKindLabels: Record<OrganizationKind, string[]> = {
   enterprise: ['企业', '民营企业', '私营企业'],
   soe: ['国有企业', '国企'],
@@ -45,6 +52,30 @@ export const membershipTierLabels: Record<MembershipTier, string[]> = {
   chain_leader: ['链长', '链长单位'],
 };
 
+export const networkKindLabels: Record<NetworkKind, string[]> = {
+  think_tank: ['智库'],
+  mentor_team: ['导师团'],
+  service_team: ['专家服务团'],
+  alliance: ['联盟'],
+  cluster_community: ['产业集群共同体'],
+  association: ['联谊会', '联谊会/协会'],
+  council: ['理事会'],
+  committee: ['委员会'],
+  station_roster: ['服务站名册'],
+};
+
+export const placeKindLabels: Record<PlaceKind, string[]> = {
+  park: ['园区'],
+  community: ['社区'],
+  block: ['街区'],
+  exhibition: ['展区'],
+  scenic: ['景区'],
+  station: ['服务站'],
+  service_point: ['服务点位', '点位'],
+  base: ['合作基地', '基地'],
+  venue: ['会场'],
+};
+
 export const memberTypes = ['organization', 'person'] as const;
 export type MemberType = (typeof memberTypes)[number];
 export const memberTypeLabels: Record<MemberType, string[]> = {
@@ -78,6 +109,8 @@ export const organizationSizeVocabulary = vocabulary(organizationSizes, organiza
 export const personRoleVocabulary = vocabulary(personRoles, personRoleLabels);
 export const membershipTierVocabulary = vocabulary(membershipTiers, membershipTierLabels);
 export const memberTypeVocabulary = vocabulary(memberTypes, memberTypeLabels);
+export const networkKindVocabulary = vocabulary(networkKinds, networkKindLabels);
+export const placeKindVocabulary = vocabulary(placeKinds, placeKindLabels);
 
 /** Splits a cell holding several values: 别名, 产业, 角色, 专长 (；; 、 and line breaks; commas too where asked). */
 export function splitList(text: string, commas = false): string[] {

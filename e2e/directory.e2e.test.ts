@@ -375,9 +375,9 @@ describe('directory', () => {
     const row = page.getByRole('tabpanel').locator('.ant-table-row').filter({ hasText: '上海交通大学' });
     await row.getByRole('button', { name: '调整层级' }).click();
     let patched = membershipPatched();
-    await page.getByRole('menuitem', { name: '链长单位' }).click();
+    await page.getByRole('menuitem', { name: '链长', exact: true }).click();
     await patched;
-    await page.getByRole('tab', { name: '链长单位 1' }).click();
+    await page.getByRole('tab', { name: '链长 1' }).click();
     await page.waitForTimeout(300);
     await shot('network-members');
 
@@ -405,7 +405,7 @@ describe('directory', () => {
     expect(busiest).toBeDefined();
     await page.goto(`/directory/networks/${busiest?.id}`);
     await page.locator('.ant-tabs-tab').first().waitFor();
-    expect(await page.locator('.ant-tabs-tab').first().innerText()).toMatch(/(发起单位|联席会议单位|成员单位|召集单位|链长单位) \d+/);
+    expect(await page.locator('.ant-tabs-tab').first().innerText()).toMatch(/(发起单位|联席会议单位|成员单位|召集单位|链长) \d+/);
     await shot('network-detail');
 
     await page.goto('/directory/networks?view=tree');

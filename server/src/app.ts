@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { Env } from './env';
@@ -30,12 +28,12 @@ import { createIoService } from './features/io/io.service';
 import { ioRoutes } from './features/io/io.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
-import type { App } from './lib/app-type';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
 import { installOpenApi } from './lib/openapi';
 import { validatorCompiler } from './lib/validation';
 import { installSecurityHeaders } from './lib/security-headers';
+import { serveWeb } from './lib/serve-web';
 import { version } from './version';
 
 export type AppEnv = Pick<Env, 'TONGXIN_SESSION_IDLE_MINUTES' | 'TONGXIN_SECURE_COOKIES' | 'TONGXIN_WEB_DIST' | 'LOG_LEVEL'> &
@@ -95,22 +93,3 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
 }
 
 export type TongxinApp = Awaited<ReturnType<typeof buildApp>>;
-
-/** The built web app, with index.html for every non-API path (client-side routing). */
-async function serveWeb(app: App, dist: string) {
-  const index = path.join(dist, 'index.html');
-  const hasWeb = fs.existsSync(index);
-  const sendIndex = (reply: FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: dist, index: false });
-    app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
-  }
-  app.setNotFoundHandler((req, reply) => {
-    const file = /\/[^/?]+\.[a-z0-9]+(\?|$)/i.test(req.url); // a missing asset is a 404, not the app
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb || file) {
-      return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found', requestId: String(req.id) });
-    }
-    return sendIndex(reply);
-  });
-}

@@ -1,4 +1,3 @@
-import type { NetworkKind } from '../../../../common/domain';
 import type {
   MemberCounts,
   Membership,
@@ -7,23 +6,12 @@ import type {
   NetworkHistoryEntry,
   Ref,
 } from '../../../../common/schemas/networks';
+import { networkKindVocabulary } from '../../../../common/labels';
 import { districtName } from '../../../../common/validators';
 import type { SearchDoc } from '../search/search-index';
 import type { MembershipRow } from './network-members.repository';
 import type { NetworkRow } from './networks.repository';
 import { shanghaiDate } from '../../../../common/shanghai-date';
-
-export const networkKindLabels: Record<NetworkKind, string> = {
-  think_tank: '智库',
-  mentor_team: '导师团',
-  service_team: '专家服务团',
-  alliance: '联盟',
-  cluster_community: '产业集群共同体',
-  association: '联谊会',
-  council: '理事会',
-  committee: '委员会',
-  station_roster: '服务站名册',
-};
 
 export function presentMemberCounts(byTier: Record<string, number> = {}): MemberCounts {
   const c = {
@@ -127,7 +115,7 @@ export const auditMembership = (m: {
 
 /** The search document of a network: its name, description and kind (and aliases from the demo data). */
 export function networkSearchDoc(n: NetworkRow, extraTexts: string[] = []): SearchDoc {
-  const kindLabel = networkKindLabels[n.kind];
+  const kindLabel = networkKindVocabulary.label(n.kind);
   const district = n.districtCode ? districtName(n.districtCode) : undefined;
   return {
     entityType: 'network',

@@ -1,20 +1,8 @@
-import type { PlaceKind } from '../../../../common/domain';
+import { placeKindVocabulary } from '../../../../common/labels';
 import type { Place } from '../../../../common/schemas/places';
 import { districtName } from '../../../../common/validators';
 import type { SearchDoc } from '../search/search-index';
 import type { PlaceRow } from './places.repository';
-
-export const placeKindLabels: Record<PlaceKind, string> = {
-  park: '园区',
-  community: '社区',
-  block: '街区',
-  exhibition: '展区',
-  scenic: '景区',
-  station: '服务站',
-  service_point: '服务点位',
-  base: '合作基地',
-  venue: '会场',
-};
 
 export function presentPlace(p: PlaceRow): Place {
   return {
@@ -47,7 +35,7 @@ export function placeSearchDoc(p: PlaceRow, extraTexts: string[] = []): SearchDo
     entityType: 'place',
     entityId: p.id,
     title: p.name,
-    subtitle: [placeKindLabels[p.kind], district].filter(Boolean).join(' · '),
+    subtitle: [placeKindVocabulary.label(p.kind), district].filter(Boolean).join(' · '),
     texts: [...extraTexts, p.address, p.description],
     districtCode: p.districtCode,
   };

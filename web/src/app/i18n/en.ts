@@ -1,11 +1,15 @@
 import { enDirectory } from './en-directory';
 import { enSecurity } from './en-security';
+import { enLabels } from './en-labels';
+import { enShell } from './en-shell';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
   ...enDirectory,
   ...enSecurity,
+  ...enShell,
+  ...enLabels,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',
@@ -95,17 +99,6 @@ export const en: Record<MessageKey, string> = {
   'org.allDistricts': 'All districts',
   'org.total': '{total} organisations',
   'org.empty': 'No organisations yet: create or import some',
-
-  'orgKind.enterprise': 'Enterprise',
-  'orgKind.soe': 'State-owned enterprise',
-  'orgKind.university': 'University',
-  'orgKind.institute': 'Research institute',
-  'orgKind.bank': 'Bank',
-  'orgKind.association': 'Association',
-  'orgKind.government': 'Government department',
-  'orgKind.party_org': 'Party organisation',
-  'orgKind.park_operator': 'Park operator',
-  'orgKind.other': 'Other',
 
   'users.title': 'Users',
   'users.create': 'New user',

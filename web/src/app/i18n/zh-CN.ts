@@ -1,10 +1,14 @@
 /** Simplified Chinese: the default and reference dictionary. Every key must also exist in en.ts. */
 import { zhCNDirectory } from './zh-CN-directory';
+import { zhCNLabels } from './zh-CN-labels';
 import { zhCNSecurity } from './zh-CN-security';
+import { zhCNShell } from './zh-CN-shell';
 
 export const zhCN = {
   ...zhCNDirectory,
   ...zhCNSecurity,
+  ...zhCNShell,
+  ...zhCNLabels,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',
@@ -94,17 +98,6 @@ export const zhCN = {
   'org.allDistricts': '全部区',
   'org.total': '共 {total} 家单位',
   'org.empty': '暂无单位，可点击“新建单位”或“导入”添加',
-
-  'orgKind.enterprise': '企业',
-  'orgKind.soe': '国有企业',
-  'orgKind.university': '高校',
-  'orgKind.institute': '科研院所',
-  'orgKind.bank': '银行',
-  'orgKind.association': '社会组织/协会',
-  'orgKind.government': '政府部门',
-  'orgKind.party_org': '党组织',
-  'orgKind.park_operator': '园区运营方',
-  'orgKind.other': '其他',
 
   'users.title': '用户管理',
   'users.create': '新建用户',

@@ -10,7 +10,8 @@ const GlobalSearch = lazy(async () => ({
   default: (await import('../../features/search/components/global-search')).GlobalSearch,
 }));
 
-export function HeaderBar({ user }: { user: User }) {
+/** Search, who is signed in, language and logout; `compact` (phones) keeps only icons beside the search box. */
+export function HeaderBar({ user, compact = false }: { user: User; compact?: boolean }) {
   const t = useT();
   const { locale, setLocale } = useLocale();
   const { message } = App.useApp();
@@ -18,34 +19,53 @@ export function HeaderBar({ user }: { user: User }) {
   const nextLocale = locale === 'en' ? 'zh-CN' : 'en';
 
   return (
-    <Flex align="center" justify="flex-end" gap={12} style={{ height: '100%' }}>
-      <div role="search" style={{ marginInlineEnd: 'auto', display: 'flex', lineHeight: 'normal' }}>
-        <Suspense fallback={<Input readOnly style={{ width: 340 }} placeholder={t('search.placeholder')} />}>
+    <Flex align="center" justify="flex-end" gap={compact ? 4 : 12} className="tx-header-bar">
+      <div role="search" className="tx-header-search">
+        <Suspense fallback={<Input readOnly className="tx-global-search" placeholder={t('search.placeholder')} />}>
           <GlobalSearch />
         </Suspense>
       </div>
-      <Flex align="center" gap={8} aria-label={t('header.currentUser')} role="group">
-        <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f4e9e' }} aria-hidden />
-        <Typography.Text strong>{user.displayName}</Typography.Text>
-        <Tag color={user.role === 'admin' ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>
-          {t(`role.${user.role}`)}
-        </Tag>
+      <Flex
+        align="center"
+        gap={8}
+        aria-label={t('header.currentUser')}
+        role="group"
+        className="tx-header-user"
+        title={compact ? `${user.displayName} · ${t(`role.${user.role}`)}` : undefined}
+      >
+        <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f4e9e', flex: 'none' }} aria-hidden />
+        {compact ? (
+          <span className="tx-visually-hidden">{user.displayName}</span>
+        ) : (
+          <>
+            <Typography.Text strong ellipsis className="tx-header-user-name">
+              {user.displayName}
+            </Typography.Text>
+            <Tag color={user.role === 'admin' ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>
+              {t(`role.${user.role}`)}
+            </Tag>
+          </>
+        )}
       </Flex>
-      <Divider orientation="vertical" />
+      {compact ? null : <Divider orientation="vertical" />}
       <Button
         type="text"
         icon={<TranslationOutlined />}
         title={t('header.switchLanguageHint')}
+        aria-label={compact ? t('header.switchLanguageHint') : undefined}
         onClick={() => setLocale(nextLocale)}
       >
-        <span lang={nextLocale}>{t('header.switchLanguage')}</span>
+        {compact ? null : <span lang={nextLocale}>{t('header.switchLanguage')}</span>}
       </Button>
       <Button
+        type={compact ? 'text' : 'default'}
         icon={<LogoutOutlined />}
         loading={logout.isPending}
+        title={compact ? t('header.logout') : undefined}
+        aria-label={compact ? t('header.logout') : undefined}
         onClick={() => logout.mutate(undefined, { onError: (error) => void message.error(errorMessage(error, t)) })}
       >
-        {t('header.logout')}
+        {compact ? null : t('header.logout')}
       </Button>
     </Flex>
   );

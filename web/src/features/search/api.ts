@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { SearchItem as SearchHit, SearchResponse as SearchResult } from '../../../../common/schemas/search';
+import type { SearchResponse as SearchResult } from '../../../../common/schemas/search';
 import type { SearchEntityType } from '../directory/types';
 
 export { searchEntityTypes } from '../../../../common/domain';
@@ -44,13 +44,6 @@ export function useSearch(query: SearchQuery) {
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
-}
-
-/** Subtitle and district of a hit as one line, without saying the district twice. */
-export function hitDetails(hit: SearchHit, district: string | null | undefined): string {
-  const parts = [hit.subtitle];
-  if (district && !hit.subtitle?.includes(district)) parts.push(district);
-  return parts.filter(Boolean).join(' · ');
 }
 
 /** The page of a search hit. */

@@ -1,6 +1,5 @@
-import { Breadcrumb } from 'antd';
-import { Link } from 'react-router';
 import { useT, type MessageKey } from '../../../app/i18n';
+import type { DetailTrail } from '../../../components/detail-header';
 
 const sections = {
   organizations: 'nav.organizations',
@@ -10,22 +9,13 @@ const sections = {
   places: 'nav.places',
 } as const satisfies Record<string, MessageKey>;
 
-/** 目录 / 单位 / <record>: where a detail page sits, with links back. */
-export function DirectoryBreadcrumb({ section, current }: { section: keyof typeof sections; current?: string }) {
+/** 目录 / 单位: where a directory detail page sits, for its header and its not-found state. */
+export function useDirectoryTrail(section: keyof typeof sections): DetailTrail {
   const t = useT();
-  return (
-    <Breadcrumb
-      style={{ marginBottom: 12 }}
-      items={[
-        { title: t('nav.directory') },
-        { title: <Link to={`/directory/${section}`}>{t(sections[section])}</Link> },
-        ...(current ? [{ title: current }] : []),
-      ]}
-    />
-  );
+  return { section: t('nav.directory'), listLabel: t(sections[section]), listPath: `/directory/${section}` };
 }
 
-/** Labels of a detail page's bordered Descriptions: one line, a steady column. */
+/** Labels of a detail page's bordered Descriptions: one line, a steady column (wrapping on a phone, see app-layout.css). */
 export const detailDescriptionStyles = {
-  label: { width: 120, whiteSpace: 'nowrap' },
+  label: { width: 120 },
 } as const;

@@ -1,7 +1,6 @@
-import { App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useT } from '../../../app/i18n';
-import { errorMessage } from '../../../lib/error-message';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { NetworkSelect } from '../../directory/components/network-select';
 import { membershipTiers, networkKindOptions } from '../../directory/labels';
@@ -33,8 +32,7 @@ export function NetworkFormDrawer({
   onSaved: (saved: NetworkDetail) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<NetworkFormValues>();
+  const drawer = useFormDrawer<NetworkFormValues>({ onClose, fields: formFields });
   const save = useSaveNetwork();
   const editing = network !== undefined;
 
@@ -44,7 +42,8 @@ export function NetworkFormDrawer({
       const count = values.declaredCounts?.[kind];
       if (typeof count === 'number' && count > 0) declaredCounts[kind] = count;
     }
-    save.mutate(
+    drawer.save(
+      save,
       {
         id: network?.id,
         input: {
@@ -56,37 +55,14 @@ export function NetworkFormDrawer({
           declaredCounts,
         },
       },
-      {
-        onSuccess: (saved) => {
-          void message.success(t(editing ? 'network.saved' : 'network.created', { name: saved.name }));
-          onClose();
-          onSaved(saved);
-        },
-        onError: (error) => {
-          if (!applyFieldErrors(form, error, formFields)) void message.error(errorMessage(error, t));
-        },
-      },
+      { success: (saved) => t(editing ? 'network.saved' : 'network.created', { name: saved.name }), onSaved },
     );
   };
 
   return (
-    <Drawer
-      open
-      size={620}
-      title={editing ? t('network.editTitle', { name: network.name }) : t('network.createTitle')}
-      onClose={onClose}
-      maskClosable={false}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer drawer={drawer} size={620} title={editing ? t('network.editTitle', { name: network.name }) : t('network.createTitle')} saving={save.isPending}>
       <Form<NetworkFormValues>
-        form={form}
+        form={drawer.form}
         layout="vertical"
         onFinish={onFinish}
         initialValues={
@@ -148,6 +124,6 @@ export function NetworkFormDrawer({
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

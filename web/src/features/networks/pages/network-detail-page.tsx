@@ -1,16 +1,15 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
+import { DetailHeader, detailFallback } from '../../../components/detail-header';
 import { districtLabel } from '../../../lib/districts';
-import { errorMessage } from '../../../lib/error-message';
-import { DirectoryBreadcrumb, detailDescriptionStyles } from '../../directory/components/directory-breadcrumb';
+import { detailDescriptionStyles, useDirectoryTrail } from '../../directory/components/directory-breadcrumb';
 import { networkKindLabel } from '../../directory/labels';
 import type { MembershipTier } from '../../directory/types';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
 import { useDeleteNetwork, useNetwork, useNetworkTree } from '../api';
 import { AddMemberModal } from '../components/add-member-modal';
@@ -26,40 +25,24 @@ export function NetworkDetailPage() {
   const { id } = useParams();
   const t = useT();
   const { locale } = useLocale();
-  const { message } = App.useApp();
+  const trail = useDirectoryTrail('networks');
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
   const network = useNetwork(id);
   const tree = useNetworkTree();
-  const remove = useDeleteNetwork();
+  const remove = useDirectoryDelete('network', network.data, useDeleteNetwork());
   const [open, setOpen] = useState<Drawer>(null);
   const record = network.data;
 
-  if (network.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (network.isError || !record) {
-    return (
-      <>
-        <DirectoryBreadcrumb section="networks" />
-        <QueryError error={network.error} onRetry={() => void network.refetch()} />
-      </>
-    );
-  }
-
-  const onDelete = () =>
-    remove.mutateAsync(record.id).then(
-      () => {
-        void message.success(t('network.deleted', { name: record.name }));
-        void navigate('/directory/networks', { replace: true });
-      },
-      (error: unknown) => void message.error(errorMessage(error, t)),
-    );
+  if (!record) return detailFallback(network, trail);
 
   const currentIds = (record.members ?? []).flatMap((member) => [member.organization?.id, member.person?.id].filter((x): x is string => Boolean(x)));
 
   return (
     <>
-      <DirectoryBreadcrumb section="networks" current={record.name} />
-      <PageHeader
+      <DetailHeader
+        trail={trail}
+        name={record.name}
         title={
           <>
             {record.name} <Tag style={{ verticalAlign: 'middle' }}>{networkKindLabel(t, record.kind)}</Tag>
@@ -68,7 +51,8 @@ export function NetworkDetailPage() {
         subtitle={
           record.parent ? (
             <>
-              {t('network.parent')}：
+              {t('network.parent')}
+              {t('shell.colon')}
               <Link to={`/directory/networks/${encodeURIComponent(record.parent.id)}`}>{record.parent.name}</Link>
             </>
           ) : undefined
@@ -77,29 +61,14 @@ export function NetworkDetailPage() {
           <>
             <ExportMenu kind="memberships" filters={{ networkId: record.id }} />
             {canEdit ? (
-              <>
-                <Button icon={<EditOutlined />} onClick={() => setOpen({ kind: 'edit' })}>
-                  {t('common.edit')}
-                </Button>
-                <Button icon={<PlusOutlined />} onClick={() => setOpen({ kind: 'child' })}>
-                  {t('network.addChild')}
-                </Button>
-                <Popconfirm
-                  title={t('network.deleteConfirm', { name: record.name })}
-                  description={record.childCount > 0 ? t('network.deleteHasChildren') : t('network.deleteConfirmHint')}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true, disabled: record.childCount > 0 }}
-                  onConfirm={onDelete}
-                >
-                  <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </>
+              <Button icon={<PlusOutlined />} onClick={() => setOpen({ kind: 'child' })}>
+                {t('network.addChild')}
+              </Button>
             ) : null}
           </>
         }
+        onEdit={canEdit ? () => setOpen({ kind: 'edit' }) : undefined}
+        remove={remove}
       />
       <TierStats network={record} />
       <Row gutter={16}>

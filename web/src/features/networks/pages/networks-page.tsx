@@ -1,32 +1,33 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Select, Skeleton, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Segmented, Skeleton, Space, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
+import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { QueryError } from '../../../components/query-error';
 import { districtLabel } from '../../../lib/districts';
-import { usePageParams } from '../../../lib/use-page-params';
-import { DistrictSelect } from '../../directory/components/district-select';
-import { ListFilters } from '../../directory/components/list-filters';
-import { ListTable } from '../../directory/components/list-table';
-import { NetworkSelect } from '../../directory/components/network-select';
+import { DistrictFilter, EnumFilter, NetworkFilter } from '../../directory/components/list-filter-controls';
 import { membershipTiers, networkKindLabel, networkKindOptions, networkKinds, pickOne, tierColors } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
 import { ImportModal } from '../../io/components/import-modal';
-import { useNetworks, useNetworkTree, type NetworkListItem } from '../api';
+import { useDeleteNetwork, useNetwork, useNetworks, useNetworkTree, type NetworkListItem } from '../api';
 import { NetworkFormDrawer } from '../components/network-form-drawer';
 import { NetworkTree } from '../components/network-tree';
+
+const filterKeys = ['q', 'kind', 'districtCode', 'parentId'] as const;
 
 export function NetworksPage() {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
-  const { page, pageSize, get, update } = usePageParams();
+  const params = useListParams({ filterKeys });
+  const { page, pageSize, get, update } = params;
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const editing = useRowEditing(useNetwork);
+  const rowActions = useDirectoryRowActions<NetworkListItem>('network', editing.start, useDeleteNetwork());
   const view = get('view') === 'tree' ? 'tree' : 'list';
 
   const filters = {
@@ -37,9 +38,8 @@ export function NetworksPage() {
   };
   const list = useNetworks({ ...filters, page, pageSize });
   const tree = useNetworkTree();
-  const active = Object.values(filters).some(Boolean);
 
-  const columns: TableProps<NetworkListItem>['columns'] = [
+  const columns: NonNullable<TableProps<NetworkListItem>['columns']> = [
     {
       key: 'name',
       title: t('network.name'),
@@ -98,28 +98,22 @@ export function NetworksPage() {
     { key: 'children', title: t('network.children'), width: 90, align: 'right', render: (_, row) => row.childCount ?? 0 },
   ];
 
+
   return (
-    <>
-      <PageHeader
-        title={t('network.title')}
-        subtitle={t('network.subtitle')}
-        extra={
-          <>
-            {canEdit ? (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-                {t('network.importMembers')}
-              </Button>
-            ) : null}
-            <ExportMenu kind="memberships" filters={{ districtCode: filters.districtCode }} />
-            {canEdit ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('network.create')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Card variant="borderless">
+    <ListPage<NetworkListItem>
+      title={t('network.title')}
+      subtitle={t('network.subtitle')}
+      actions={
+        <ListActions
+          onImport={canEdit ? () => setImporting(true) : undefined}
+          importLabel={t('network.importMembers')}
+          exportMenu={<ExportMenu kind="memberships" filters={{ districtCode: filters.districtCode }} />}
+          onCreate={canEdit ? () => setCreating(true) : undefined}
+          createLabel={t('network.create')}
+        />
+      }
+      params={params}
+      above={
         <Segmented
           value={view}
           onChange={(value) => update({ view: value === 'tree' ? 'tree' : undefined })}
@@ -129,62 +123,39 @@ export function NetworksPage() {
           ]}
           style={{ marginBottom: 16 }}
         />
-        {view === 'tree' ? (
-          tree.isPending ? (
-            <Skeleton active />
-          ) : tree.isError ? (
-            <QueryError error={tree.error} onRetry={() => void tree.refetch()} />
-          ) : (
-            <NetworkTree nodes={tree.data} />
-          )
+      }
+      alternate={
+        view !== 'tree' ? undefined : tree.isPending ? (
+          <Skeleton active />
+        ) : tree.isError ? (
+          <QueryError error={tree.error} onRetry={() => void tree.refetch()} />
         ) : (
-          <>
-            <ListFilters
-              q={filters.q}
-              placeholder={t('network.searchPlaceholder')}
-              onSearch={(q) => update({ q })}
-              active={active}
-              onReset={() => update({ q: undefined, kind: undefined, districtCode: undefined, parentId: undefined })}
-            >
-              <Select
-                value={filters.kind}
-                options={networkKindOptions(t)}
-                placeholder={t('filter.allNetworkKinds')}
-                aria-label={t('network.kind')}
-                allowClear
-                onChange={(kind) => update({ kind })}
-                style={{ width: 170 }}
-              />
-              <DistrictSelect
-                value={filters.districtCode}
-                placeholder={t('org.allDistricts')}
-                aria-label={t('org.district')}
-                onChange={(districtCode) => update({ districtCode })}
-                style={{ width: 140 }}
-              />
-              <NetworkSelect
-                value={filters.parentId}
-                placeholder={t('filter.parentNetwork')}
-                aria-label={t('network.parent')}
-                onChange={(parentId) => update({ parentId })}
-                style={{ width: 240 }}
-              />
-            </ListFilters>
-            <ListTable<NetworkListItem>
-              list={list}
-              columns={columns}
-              page={page}
-              pageSize={pageSize}
-              onChange={(pagination) =>
-                  update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize })
-                }
-              emptyText={active ? t('network.emptyFiltered') : t('network.empty')}
-              totalText={(total) => t('network.totalCount', { total })}
-              scrollX={1000}
-            />
-          </>
-        )}
-      </Card>
+          <NetworkTree nodes={tree.data} />
+        )
+      }
+      search={{ placeholder: t('network.searchPlaceholder') }}
+      filters={
+        <>
+          <EnumFilter
+            params={params}
+            width={170}
+            name="kind"
+            value={filters.kind}
+            options={networkKindOptions(t)}
+            placeholder={t('filter.allNetworkKinds')}
+            label={t('network.kind')}
+          />
+          <DistrictFilter params={params} width={140} />
+          <NetworkFilter params={params} width={240} name="parentId" />
+        </>
+      }
+      list={list}
+      columns={columns}
+      rowActions={rowActions}
+      emptyText={{ empty: t('network.empty'), filtered: t('network.emptyFiltered') }}
+      totalText={(total) => t('network.totalCount', { total })}
+      scrollX={1140}
+    >
       {creating ? (
         <NetworkFormDrawer
           defaultParentId={filters.parentId}
@@ -192,9 +163,10 @@ export function NetworksPage() {
           onSaved={(created) => navigate(`/directory/networks/${encodeURIComponent(created.id)}`)}
         />
       ) : null}
+      {editing.record ? <NetworkFormDrawer network={editing.record} onClose={editing.close} onSaved={() => undefined} /> : null}
       {importing ? (
         <ImportModal kind="memberships" title={t('network.importMembersTitle')} onClose={() => setImporting(false)} />
       ) : null}
-    </>
+    </ListPage>
   );
 }

@@ -1,8 +1,7 @@
-import { App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { usccProblem } from '../../../../../common/validators';
 import { useT } from '../../../app/i18n';
-import { errorMessage } from '../../../lib/error-message';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { confirmCreateAnyway, DuplicateAlert } from '../../directory/components/duplicate-alert';
@@ -87,8 +86,9 @@ export function OrganizationFormDrawer({
   onSaved: (saved: OrganizationDetail) => void;
 }) {
   const t = useT();
-  const { message, modal } = App.useApp();
-  const [form] = Form.useForm<OrganizationFormValues>();
+  const { modal } = App.useApp();
+  const drawer = useFormDrawer<OrganizationFormValues>({ onClose, fields: formFields });
+  const { form } = drawer;
   const save = useSaveOrganization();
   const editing = organization !== undefined;
 
@@ -100,46 +100,27 @@ export function OrganizationFormDrawer({
 
   const submit = (values: OrganizationFormValues, force: boolean) => {
     const input = toInput(values);
-    save.mutate(
-      { id: organization?.id, input: editing ? input : { ...input, force: force || undefined } },
-      {
-        onSuccess: (saved) => {
-          void message.success(t(editing ? 'org.saved' : 'org.created', { name: saved.name }));
-          onClose();
-          onSaved(saved);
-        },
-        onError: (error) => {
-          const asked =
-            !editing &&
-            confirmCreateAnyway(error, {
-              modal,
-              t,
-              text: t('dup.confirmText', { name: input.name ?? '' }),
-              pathOf: organizationPath,
-              onCreateAnyway: () => submit(values, true),
-            });
-          if (asked) return;
-          if (!applyFieldErrors(form, error, formFields)) void message.error(errorMessage(error, t));
-        },
-      },
-    );
+    drawer.save(save, { id: organization?.id, input: editing ? input : { ...input, force: force || undefined } }, {
+      success: (saved) => t(editing ? 'org.saved' : 'org.created', { name: saved.name }),
+      onSaved,
+      handleError: (error) =>
+        !editing &&
+        confirmCreateAnyway(error, {
+          modal,
+          t,
+          text: t('dup.confirmText', { name: input.name ?? '' }),
+          pathOf: organizationPath,
+          onCreateAnyway: () => submit(values, true),
+        }),
+    });
   };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
+      drawer={drawer}
       size={680}
       title={editing ? t('org.editTitle', { name: organization.name }) : t('org.createTitle')}
-      onClose={onClose}
-      maskClosable={false}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      saving={save.isPending}
     >
       <Form<OrganizationFormValues>
         form={form}
@@ -244,6 +225,6 @@ export function OrganizationFormDrawer({
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,19 +1,17 @@
-import { DeleteOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
+import { DetailHeader, detailFallback } from '../../../components/detail-header';
 import { districtLabel } from '../../../lib/districts';
-import { errorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
-import { DirectoryBreadcrumb, detailDescriptionStyles } from '../../directory/components/directory-breadcrumb';
+import { detailDescriptionStyles, useDirectoryTrail } from '../../directory/components/directory-breadcrumb';
 import { MembershipsTable } from '../../directory/components/memberships-table';
 import { MergeModal } from '../../directory/components/merge-modal';
 import { TagList } from '../../directory/components/tag-list';
 import { organizationKindColors, organizationKindLabel, organizationSizeLabel } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import {
   fetchOrganization,
   useDeleteOrganization,
@@ -31,11 +29,11 @@ export function OrganizationDetailPage() {
   const { id } = useParams();
   const t = useT();
   const { locale } = useLocale();
-  const { message } = App.useApp();
+  const trail = useDirectoryTrail('organizations');
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
   const organization = useOrganization(id);
-  const remove = useDeleteOrganization();
+  const remove = useDirectoryDelete('org', organization.data, useDeleteOrganization());
   const merge = useMergeOrganization();
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -48,24 +46,7 @@ export function OrganizationDetailPage() {
   });
   const candidates = duplicates.data?.candidates ?? [];
 
-  if (organization.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (organization.isError || !record) {
-    return (
-      <>
-        <DirectoryBreadcrumb section="organizations" />
-        <QueryError error={organization.error} onRetry={() => void organization.refetch()} />
-      </>
-    );
-  }
-
-  const onDelete = () =>
-    remove.mutateAsync(record.id).then(
-      () => {
-        void message.success(t('org.deleted', { name: record.name }));
-        void navigate('/directory/organizations', { replace: true });
-      },
-      (error: unknown) => void message.error(errorMessage(error, t)),
-    );
+  if (!record) return detailFallback(organization, trail);
 
   const peopleColumns = [
     {
@@ -93,8 +74,9 @@ export function OrganizationDetailPage() {
 
   return (
     <>
-      <DirectoryBreadcrumb section="organizations" current={record.name} />
-      <PageHeader
+      <DetailHeader
+        trail={trail}
+        name={record.name}
         title={
           <>
             {record.name}{' '}
@@ -104,30 +86,9 @@ export function OrganizationDetailPage() {
           </>
         }
         subtitle={record.aliases?.length ? t('org.aliasesInline', { aliases: record.aliases.join('、') }) : undefined}
-        extra={
-          canEdit ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-              <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
-                {t('merge.button')}
-              </Button>
-              <Popconfirm
-                title={t('org.deleteConfirm', { name: record.name })}
-                description={t('org.deleteConfirmHint')}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={onDelete}
-              >
-                <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
-            </>
-          ) : null
-        }
+        onEdit={canEdit ? () => setEditing(true) : undefined}
+        onMerge={canEdit ? () => setMerging(true) : undefined}
+        remove={remove}
       />
       {canEdit && candidates.length > 0 ? (
         <Alert

@@ -1,18 +1,11 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Tag, Typography, type TableProps } from 'antd';
+import { Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
+import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
 import { formatDateTime } from '../../../lib/format';
-import { sortFromSorter, sortOrderOf } from '../../../lib/table-sort';
-import { usePageParams } from '../../../lib/use-page-params';
-import { DistrictSelect } from '../../directory/components/district-select';
-import { IndustrySelect } from '../../directory/components/industry-select';
-import { ListFilters } from '../../directory/components/list-filters';
-import { ListTable } from '../../directory/components/list-table';
-import { NetworkSelect } from '../../directory/components/network-select';
+import { DistrictFilter, EnumFilter, IndustryFilter, NetworkFilter } from '../../directory/components/list-filter-controls';
 import {
   membershipTiers,
   organizationKindColors,
@@ -23,19 +16,32 @@ import {
   tierOptions,
 } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
 import { ImportModal } from '../../io/components/import-modal';
-import { organizationSorts, useOrganizations, type OrganizationListItem, type OrganizationSort } from '../api';
+import {
+  organizationSorts,
+  useDeleteOrganization,
+  useOrganization,
+  useOrganizations,
+  type OrganizationListItem,
+} from '../api';
 import { OrganizationFormDrawer } from '../components/organization-form-drawer';
+
+const filterKeys = ['q', 'kind', 'districtCode', 'industryId', 'networkId', 'tier'] as const;
 
 export function OrganizationsPage() {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
-  const { page, pageSize, get, update } = usePageParams();
+  const params = useListParams({ filterKeys, sorts: organizationSorts, defaultSort: 'name' });
+  const { page, pageSize, get, sortable } = params;
+  const sort = params.sort ?? 'name';
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const editing = useRowEditing(useOrganization);
+  const rowActions = useDirectoryRowActions<OrganizationListItem>('org', editing.start, useDeleteOrganization());
 
   const filters = {
     q: get('q'),
@@ -45,16 +51,13 @@ export function OrganizationsPage() {
     networkId: get('networkId'),
     tier: pickOne(membershipTiers, get('tier')),
   };
-  const sort: OrganizationSort = pickOne(organizationSorts, get('sort')) ?? 'name';
   const list = useOrganizations({ ...filters, page, pageSize, sort });
-  const active = Object.values(filters).some(Boolean);
 
-  const columns: TableProps<OrganizationListItem>['columns'] = [
+  const columns: NonNullable<TableProps<OrganizationListItem>['columns']> = [
     {
       key: 'name',
       title: t('org.name'),
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'name'),
+      ...sortable('name'),
       render: (_, row) => (
         <div>
           <Link to={`/directory/organizations/${encodeURIComponent(row.id)}`}>
@@ -80,8 +83,7 @@ export function OrganizationsPage() {
       key: 'districtCode',
       title: t('org.district'),
       width: 120,
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'districtCode'),
+      ...sortable('districtCode'),
       render: (_, row) => districtLabel(row.districtCode, locale, row.districtName) || '—',
     },
     {
@@ -112,110 +114,67 @@ export function OrganizationsPage() {
       key: 'createdAt',
       title: t('common.createdAt'),
       width: 170,
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'createdAt'),
+      ...sortable('createdAt'),
       render: (_, row) => formatDateTime(row.createdAt, locale).slice(0, 16),
     },
   ];
 
-  const onTableChange: TableProps<OrganizationListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const next = sortFromSorter(sorter, 'name');
-      update({ sort: next === 'name' ? undefined : next });
-      return;
-    }
-    update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize });
-  };
-
   return (
-    <>
-      <PageHeader
-        title={t('org.title')}
-        subtitle={t('org.subtitle')}
-        extra={
-          <>
-            {canEdit ? (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-                {t('import.button')}
-              </Button>
-            ) : null}
-            <ExportMenu kind="organizations" filters={{ ...filters, sort }} />
-            {canEdit ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('org.create')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Card variant="borderless">
-        <ListFilters
-          q={filters.q}
-          placeholder={t('org.searchPlaceholder')}
-          onSearch={(q) => update({ q })}
-          active={active}
-          onReset={() =>
-            update({ q: undefined, kind: undefined, districtCode: undefined, industryId: undefined, networkId: undefined, tier: undefined })
-          }
-        >
-          <Select
+    <ListPage<OrganizationListItem>
+      title={t('org.title')}
+      subtitle={t('org.subtitle')}
+      actions={
+        <ListActions
+          onImport={canEdit ? () => setImporting(true) : undefined}
+          exportMenu={<ExportMenu kind="organizations" filters={{ ...filters, sort }} />}
+          onCreate={canEdit ? () => setCreating(true) : undefined}
+          createLabel={t('org.create')}
+        />
+      }
+      params={params}
+      search={{ placeholder: t('org.searchPlaceholder') }}
+      filters={
+        <>
+          <EnumFilter
+            params={params}
+            width={150}
+            name="kind"
             value={filters.kind}
             options={organizationKindOptions(t)}
             placeholder={t('org.allKinds')}
-            aria-label={t('org.kind')}
-            allowClear
-            onChange={(kind) => update({ kind })}
-            style={{ width: 150 }}
+            label={t('org.kind')}
           />
-          <DistrictSelect
-            value={filters.districtCode}
-            placeholder={t('org.allDistricts')}
-            aria-label={t('org.district')}
-            onChange={(districtCode) => update({ districtCode })}
-            style={{ width: 150 }}
-          />
-          <IndustrySelect
-            value={filters.industryId}
-            placeholder={t('filter.allIndustries')}
-            aria-label={t('org.industries')}
-            onChange={(industryId) => update({ industryId: typeof industryId === 'string' ? industryId : undefined })}
-            style={{ width: 180 }}
-          />
-          <NetworkSelect
-            value={filters.networkId}
-            placeholder={t('filter.allNetworks')}
-            aria-label={t('membership.network')}
-            onChange={(networkId) => update({ networkId })}
-            style={{ width: 220 }}
-          />
-          <Select
+          <DistrictFilter params={params} width={150} />
+          <IndustryFilter params={params} width={180} />
+          <NetworkFilter params={params} width={220} />
+          <EnumFilter
+            params={params}
+            width={150}
+            name="tier"
             value={filters.tier}
             options={tierOptions(t)}
             placeholder={t('filter.allTiers')}
-            aria-label={t('membership.tier')}
-            allowClear
-            onChange={(tier) => update({ tier })}
-            style={{ width: 150 }}
+            label={t('membership.tier')}
           />
-        </ListFilters>
-        <ListTable<OrganizationListItem>
-          list={list}
-          columns={columns}
-          page={page}
-          pageSize={pageSize}
-          onChange={onTableChange}
-          emptyText={active ? t('org.emptyFiltered') : t('org.empty')}
-          totalText={(total) => t('org.total', { total })}
-          scrollX={1100}
-        />
-      </Card>
+        </>
+      }
+      list={list}
+      columns={columns}
+      rowActions={rowActions}
+      emptyText={{ empty: t('org.empty'), filtered: t('org.emptyFiltered') }}
+      totalText={(total) => t('org.total', { total })}
+      scrollX={1240}
+    >
       {creating ? (
         <OrganizationFormDrawer
           onClose={() => setCreating(false)}
           onSaved={(created) => navigate(`/directory/organizations/${encodeURIComponent(created.id)}`)}
         />
       ) : null}
+      {editing.record ? (
+        <OrganizationFormDrawer organization={editing.record} onClose={editing.close} onSaved={() => undefined} />
+      ) : null}
       {importing ? <ImportModal kind="organizations" title={t('org.importTitle')} onClose={() => setImporting(false)} /> : null}
-    </>
+    </ListPage>
   );
 }

@@ -1,9 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../../app/i18n';
-import { errorMessage } from '../../../lib/error-message';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { confirmCreateAnyway, DuplicateAlert } from '../../directory/components/duplicate-alert';
@@ -108,8 +107,9 @@ export function PersonFormDrawer({
   onSaved: (saved: PersonDetail) => void;
 }) {
   const t = useT();
-  const { message, modal } = App.useApp();
-  const [form] = Form.useForm<PersonFormValues>();
+  const { modal } = App.useApp();
+  const drawer = useFormDrawer<PersonFormValues>({ onClose, fields: formFields, renamePath: affiliationPath });
+  const { form } = drawer;
   const save = useSavePerson();
   const editing = person !== undefined;
 
@@ -130,47 +130,23 @@ export function PersonFormDrawer({
 
   const submit = (values: PersonFormValues, force: boolean) => {
     const input = toInput(values, person);
-    save.mutate(
-      { id: person?.id, input: editing ? input : { ...input, force: force || undefined } },
-      {
-        onSuccess: (saved) => {
-          void message.success(t(editing ? 'person.saved' : 'person.created', { name: saved.name }));
-          onClose();
-          onSaved(saved);
-        },
-        onError: (error) => {
-          const asked =
-            !editing &&
-            confirmCreateAnyway(error, {
-              modal,
-              t,
-              text: t('dup.confirmTextPerson', { name: input.name ?? '' }),
-              pathOf: personPath,
-              onCreateAnyway: () => submit(values, true),
-            });
-          if (asked) return;
-          if (!applyFieldErrors(form, error, formFields, affiliationPath)) void message.error(errorMessage(error, t));
-        },
-      },
-    );
+    drawer.save(save, { id: person?.id, input: editing ? input : { ...input, force: force || undefined } }, {
+      success: (saved) => t(editing ? 'person.saved' : 'person.created', { name: saved.name }),
+      onSaved,
+      handleError: (error) =>
+        !editing &&
+        confirmCreateAnyway(error, {
+          modal,
+          t,
+          text: t('dup.confirmTextPerson', { name: input.name ?? '' }),
+          pathOf: personPath,
+          onCreateAnyway: () => submit(values, true),
+        }),
+    });
   };
 
   return (
-    <Drawer
-      open
-      size={840}
-      title={editing ? t('person.editTitle', { name: person.name }) : t('person.createTitle')}
-      onClose={onClose}
-      maskClosable={false}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer drawer={drawer} size={840} title={editing ? t('person.editTitle', { name: person.name }) : t('person.createTitle')} saving={save.isPending}>
       <Form<PersonFormValues>
         form={form}
         layout="vertical"
@@ -340,6 +316,6 @@ export function PersonFormDrawer({
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,34 +1,34 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Tag, Typography, type TableProps } from 'antd';
+import { Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
+import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
-import { sortFromSorter, sortOrderOf } from '../../../lib/table-sort';
-import { usePageParams } from '../../../lib/use-page-params';
-import { DistrictSelect } from '../../directory/components/district-select';
-import { IndustrySelect } from '../../directory/components/industry-select';
-import { ListFilters } from '../../directory/components/list-filters';
-import { ListTable } from '../../directory/components/list-table';
-import { NetworkSelect } from '../../directory/components/network-select';
+import { DistrictFilter, EnumFilter, IndustryFilter, NetworkFilter } from '../../directory/components/list-filter-controls';
 import { RecordSelect } from '../../directory/components/record-select';
 import { personRoleColors, personRoleLabel, personRoleOptions, personRoles, pickOne } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
 import { ImportModal } from '../../io/components/import-modal';
 import { useOrganization } from '../../organizations/api';
-import { personSorts, usePeople, type PersonListItem, type PersonSort } from '../api';
+import { personSorts, useDeletePerson, usePeople, usePerson, type PersonListItem } from '../api';
 import { PersonFormDrawer } from '../components/person-form-drawer';
+
+const filterKeys = ['q', 'role', 'districtCode', 'industryId', 'networkId', 'organizationId'] as const;
 
 export function PeoplePage() {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
-  const { page, pageSize, get, update } = usePageParams();
+  const params = useListParams({ filterKeys, sorts: personSorts, defaultSort: 'name' });
+  const { page, pageSize, get, update, sortable } = params;
+  const sort = params.sort ?? 'name';
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const editing = useRowEditing(usePerson);
+  const rowActions = useDirectoryRowActions<PersonListItem>('person', editing.start, useDeletePerson());
 
   const filters = {
     q: get('q'),
@@ -38,19 +38,16 @@ export function PeoplePage() {
     networkId: get('networkId'),
     organizationId: get('organizationId'),
   };
-  const sort: PersonSort = pickOne(personSorts, get('sort')) ?? 'name';
   const list = usePeople({ ...filters, page, pageSize, sort });
   // the organisation filter shows a name, also when the page is opened from a link
   const filterOrganization = useOrganization(filters.organizationId);
-  const active = Object.values(filters).some(Boolean);
 
-  const columns: TableProps<PersonListItem>['columns'] = [
+  const columns: NonNullable<TableProps<PersonListItem>['columns']> = [
     {
       key: 'name',
       title: t('person.name'),
       width: 140,
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'name'),
+      ...sortable('name'),
       render: (_, row) => (
         <Link to={`/directory/people/${encodeURIComponent(row.id)}`}>
           <Typography.Text strong style={{ color: 'inherit' }}>
@@ -89,83 +86,34 @@ export function PeoplePage() {
     { key: 'email', title: t('person.email'), width: 190, ellipsis: true, render: (_, row) => row.email ?? '—' },
   ];
 
-  const onTableChange: TableProps<PersonListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const next = sortFromSorter(sorter, 'name');
-      update({ sort: next === 'name' ? undefined : next });
-      return;
-    }
-    update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize });
-  };
-
   return (
-    <>
-      <PageHeader
-        title={t('person.title')}
-        subtitle={t('person.subtitle')}
-        extra={
-          <>
-            {canEdit ? (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-                {t('import.button')}
-              </Button>
-            ) : null}
-            <ExportMenu kind="people" filters={{ ...filters, sort }} unmaskable />
-            {canEdit ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('person.create')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Card variant="borderless">
-        <ListFilters
-          q={filters.q}
-          placeholder={t('person.searchPlaceholder')}
-          onSearch={(q) => update({ q })}
-          active={active}
-          onReset={() =>
-            update({
-              q: undefined,
-              role: undefined,
-              districtCode: undefined,
-              industryId: undefined,
-              networkId: undefined,
-              organizationId: undefined,
-            })
-          }
-        >
-          <Select
+    <ListPage<PersonListItem>
+      title={t('person.title')}
+      subtitle={t('person.subtitle')}
+      actions={
+        <ListActions
+          onImport={canEdit ? () => setImporting(true) : undefined}
+          exportMenu={<ExportMenu kind="people" filters={{ ...filters, sort }} unmaskable />}
+          onCreate={canEdit ? () => setCreating(true) : undefined}
+          createLabel={t('person.create')}
+        />
+      }
+      params={params}
+      search={{ placeholder: t('person.searchPlaceholder') }}
+      filters={
+        <>
+          <EnumFilter
+            params={params}
+            width={130}
+            name="role"
             value={filters.role}
             options={personRoleOptions(t)}
             placeholder={t('filter.allRoles')}
-            aria-label={t('person.roles')}
-            allowClear
-            onChange={(role) => update({ role })}
-            style={{ width: 130 }}
+            label={t('person.roles')}
           />
-          <DistrictSelect
-            value={filters.districtCode}
-            placeholder={t('org.allDistricts')}
-            aria-label={t('org.district')}
-            onChange={(districtCode) => update({ districtCode })}
-            style={{ width: 140 }}
-          />
-          <IndustrySelect
-            value={filters.industryId}
-            placeholder={t('filter.allIndustries')}
-            aria-label={t('org.industries')}
-            onChange={(industryId) => update({ industryId: typeof industryId === 'string' ? industryId : undefined })}
-            style={{ width: 170 }}
-          />
-          <NetworkSelect
-            value={filters.networkId}
-            placeholder={t('filter.allNetworks')}
-            aria-label={t('membership.network')}
-            onChange={(networkId) => update({ networkId })}
-            style={{ width: 200 }}
-          />
+          <DistrictFilter params={params} width={140} />
+          <IndustryFilter params={params} width={170} />
+          <NetworkFilter params={params} width={200} />
           <RecordSelect
             type="organization"
             value={filters.organizationId}
@@ -175,25 +123,23 @@ export function PeoplePage() {
             onChange={(organizationId) => update({ organizationId })}
             style={{ width: 200 }}
           />
-        </ListFilters>
-        <ListTable<PersonListItem>
-          list={list}
-          columns={columns}
-          page={page}
-          pageSize={pageSize}
-          onChange={onTableChange}
-          emptyText={active ? t('person.emptyFiltered') : t('person.empty')}
-          totalText={(total) => t('person.total', { total })}
-          scrollX={1000}
-        />
-      </Card>
+        </>
+      }
+      list={list}
+      columns={columns}
+      rowActions={rowActions}
+      emptyText={{ empty: t('person.empty'), filtered: t('person.emptyFiltered') }}
+      totalText={(total) => t('person.total', { total })}
+      scrollX={1140}
+    >
       {creating ? (
         <PersonFormDrawer
           onClose={() => setCreating(false)}
           onSaved={(created) => navigate(`/directory/people/${encodeURIComponent(created.id)}`)}
         />
       ) : null}
+      {editing.record ? <PersonFormDrawer person={editing.record} onClose={editing.close} onSaved={() => undefined} /> : null}
       {importing ? <ImportModal kind="people" title={t('person.importTitle')} onClose={() => setImporting(false)} /> : null}
-    </>
+    </ListPage>
   );
 }

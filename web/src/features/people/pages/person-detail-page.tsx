@@ -1,18 +1,16 @@
-import { DeleteOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Empty, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
+import { DetailHeader, detailFallback } from '../../../components/detail-header';
 import { districtLabel } from '../../../lib/districts';
-import { errorMessage } from '../../../lib/error-message';
-import { DirectoryBreadcrumb, detailDescriptionStyles } from '../../directory/components/directory-breadcrumb';
+import { detailDescriptionStyles, useDirectoryTrail } from '../../directory/components/directory-breadcrumb';
 import { MembershipsTable } from '../../directory/components/memberships-table';
 import { MergeModal } from '../../directory/components/merge-modal';
 import { TagList } from '../../directory/components/tag-list';
 import { personRoleColors, personRoleLabel } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import {
   fetchPerson,
   useDeletePerson,
@@ -31,11 +29,11 @@ export function PersonDetailPage() {
   const { id } = useParams();
   const t = useT();
   const { locale } = useLocale();
-  const { message } = App.useApp();
+  const trail = useDirectoryTrail('people');
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
   const person = usePerson(id);
-  const remove = useDeletePerson();
+  const remove = useDirectoryDelete('person', person.data, useDeletePerson());
   const merge = useMergePerson();
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -47,26 +45,9 @@ export function PersonDetailPage() {
     excludeId: record?.id,
   });
 
-  if (person.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (person.isError || !record) {
-    return (
-      <>
-        <DirectoryBreadcrumb section="people" />
-        <QueryError error={person.error} onRetry={() => void person.refetch()} />
-      </>
-    );
-  }
+  if (!record) return detailFallback(person, trail);
 
   const unmasked = clear?.id === record.id ? clear.contact : undefined;
-
-  const onDelete = () =>
-    remove.mutateAsync(record.id).then(
-      () => {
-        void message.success(t('person.deleted', { name: record.name }));
-        void navigate('/directory/people', { replace: true });
-      },
-      (error: unknown) => void message.error(errorMessage(error, t)),
-    );
 
   const affiliationColumns = [
     {
@@ -97,8 +78,9 @@ export function PersonDetailPage() {
 
   return (
     <>
-      <DirectoryBreadcrumb section="people" current={record.name} />
-      <PageHeader
+      <DetailHeader
+        trail={trail}
+        name={record.name}
         title={
           <Space size={8} wrap>
             {record.name}
@@ -110,30 +92,9 @@ export function PersonDetailPage() {
           </Space>
         }
         subtitle={record.titles || undefined}
-        extra={
-          canEdit ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-              <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
-                {t('merge.button')}
-              </Button>
-              <Popconfirm
-                title={t('person.deleteConfirm', { name: record.name })}
-                description={t('person.deleteConfirmHint')}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={onDelete}
-              >
-                <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
-            </>
-          ) : null
-        }
+        onEdit={canEdit ? () => setEditing(true) : undefined}
+        onMerge={canEdit ? () => setMerging(true) : undefined}
+        remove={remove}
       />
       <Card
         variant="borderless"

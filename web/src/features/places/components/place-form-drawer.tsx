@@ -1,7 +1,6 @@
-import { App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useT } from '../../../app/i18n';
-import { errorMessage } from '../../../lib/error-message';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { placeKindOptions } from '../../directory/labels';
 import type { PlaceKind } from '../../directory/types';
@@ -23,14 +22,14 @@ const formFields = ['name', 'kind', 'districtCode', 'address', 'lng', 'lat', 'cr
 /** 新建 / 编辑场所; coordinates may be typed as WGS-84 (GPS) or GCJ-02 (高德/腾讯 maps), the server stores WGS-84. */
 export function PlaceFormDrawer({ place, onClose, onSaved }: { place?: Place; onClose: () => void; onSaved: (saved: Place) => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<PlaceFormValues>();
+  const drawer = useFormDrawer<PlaceFormValues>({ onClose, fields: formFields });
   const save = useSavePlace();
   const editing = place !== undefined;
 
   const onFinish = (values: PlaceFormValues) => {
     const hasPoint = values.lng != null && values.lat != null;
-    save.mutate(
+    drawer.save(
+      save,
       {
         id: place?.id,
         input: {
@@ -44,37 +43,14 @@ export function PlaceFormDrawer({ place, onClose, onSaved }: { place?: Place; on
           description: values.description?.trim() || null,
         },
       },
-      {
-        onSuccess: (saved) => {
-          void message.success(t(editing ? 'place.saved' : 'place.created', { name: saved.name }));
-          onClose();
-          onSaved(saved);
-        },
-        onError: (error) => {
-          if (!applyFieldErrors(form, error, formFields)) void message.error(errorMessage(error, t));
-        },
-      },
+      { success: (saved) => t(editing ? 'place.saved' : 'place.created', { name: saved.name }), onSaved },
     );
   };
 
   return (
-    <Drawer
-      open
-      size={580}
-      title={editing ? t('place.editTitle', { name: place.name }) : t('place.createTitle')}
-      onClose={onClose}
-      maskClosable={false}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer drawer={drawer} size={580} title={editing ? t('place.editTitle', { name: place.name }) : t('place.createTitle')} saving={save.isPending}>
       <Form<PlaceFormValues>
-        form={form}
+        form={drawer.form}
         layout="vertical"
         onFinish={onFinish}
         initialValues={
@@ -150,6 +126,6 @@ export function PlaceFormDrawer({ place, onClose, onSaved }: { place?: Place; on
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,15 +1,13 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Tag, Typography } from 'antd';
+import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
+import { DetailHeader, detailFallback } from '../../../components/detail-header';
 import { districtLabel } from '../../../lib/districts';
-import { errorMessage } from '../../../lib/error-message';
-import { DirectoryBreadcrumb, detailDescriptionStyles } from '../../directory/components/directory-breadcrumb';
+import { detailDescriptionStyles, useDirectoryTrail } from '../../directory/components/directory-breadcrumb';
 import { placeKindLabel } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
+import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import { useDeletePlace, usePlace } from '../api';
 import { PlaceFormDrawer } from '../components/place-form-drawer';
 
@@ -17,62 +15,27 @@ export function PlaceDetailPage() {
   const { id } = useParams();
   const t = useT();
   const { locale } = useLocale();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
+  const trail = useDirectoryTrail('places');
   const canEdit = useCanEditDirectory();
   const place = usePlace(id);
-  const remove = useDeletePlace();
+  const remove = useDirectoryDelete('place', place.data, useDeletePlace());
   const [editing, setEditing] = useState(false);
   const record = place.data;
 
-  if (place.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (place.isError || !record) {
-    return (
-      <>
-        <DirectoryBreadcrumb section="places" />
-        <QueryError error={place.error} onRetry={() => void place.refetch()} />
-      </>
-    );
-  }
-
-  const onDelete = () =>
-    remove.mutateAsync(record.id).then(
-      () => {
-        void message.success(t('place.deleted', { name: record.name }));
-        void navigate('/directory/places', { replace: true });
-      },
-      (error: unknown) => void message.error(errorMessage(error, t)),
-    );
+  if (!record) return detailFallback(place, trail, 6);
 
   return (
-    <>
-      <DirectoryBreadcrumb section="places" current={record.name} />
-      <PageHeader
+      <>
+        <DetailHeader
+        trail={trail}
+        name={record.name}
         title={
           <>
             {record.name} <Tag color="green" style={{ verticalAlign: 'middle' }}>{placeKindLabel(t, record.kind)}</Tag>
           </>
         }
-        extra={
-          canEdit ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-              <Popconfirm
-                title={t('place.deleteConfirm', { name: record.name })}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={onDelete}
-              >
-                <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
-            </>
-          ) : null
-        }
+        onEdit={canEdit ? () => setEditing(true) : undefined}
+        remove={remove}
       />
       <Card variant="borderless">
         <Descriptions

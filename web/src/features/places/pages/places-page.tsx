@@ -1,31 +1,32 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Tag, Typography, type TableProps } from 'antd';
+import { Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
+import { ListActions, ListPage, useListParams, useRowEditing } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
-import { usePageParams } from '../../../lib/use-page-params';
-import { DistrictSelect } from '../../directory/components/district-select';
-import { ListFilters } from '../../directory/components/list-filters';
-import { ListTable } from '../../directory/components/list-table';
+import { DistrictFilter, EnumFilter } from '../../directory/components/list-filter-controls';
 import { pickOne, placeKindLabel, placeKindOptions, placeKinds } from '../../directory/labels';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
-import { usePlaces, type Place } from '../api';
+import { useDirectoryRowActions } from '../../directory/use-directory-actions';
+import { useDeletePlace, usePlace, usePlaces, type Place } from '../api';
 import { PlaceFormDrawer } from '../components/place-form-drawer';
+
+const filterKeys = ['q', 'kind', 'districtCode'] as const;
 
 export function PlacesPage() {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const canEdit = useCanEditDirectory();
-  const { page, pageSize, get, update } = usePageParams();
+  const params = useListParams({ filterKeys });
+  const { page, pageSize, get } = params;
   const [creating, setCreating] = useState(false);
+  const editing = useRowEditing(usePlace);
+  const rowActions = useDirectoryRowActions<Place>('place', editing.start, useDeletePlace());
   const filters = { q: get('q'), kind: pickOne(placeKinds, get('kind')), districtCode: get('districtCode') };
   const list = usePlaces({ ...filters, page, pageSize });
-  const active = Object.values(filters).some(Boolean);
 
-  const columns: TableProps<Place>['columns'] = [
+  const columns: NonNullable<TableProps<Place>['columns']> = [
     {
       key: 'name',
       title: t('place.name'),
@@ -61,62 +62,40 @@ export function PlacesPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('place.title')}
-        subtitle={t('place.subtitle')}
-        extra={
-          canEdit ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('place.create')}
-            </Button>
-          ) : null
-        }
-      />
-      <Card variant="borderless">
-        <ListFilters
-          q={filters.q}
-          placeholder={t('place.searchPlaceholder')}
-          onSearch={(q) => update({ q })}
-          active={active}
-          onReset={() => update({ q: undefined, kind: undefined, districtCode: undefined })}
-        >
-          <Select
+    <ListPage<Place>
+      title={t('place.title')}
+      subtitle={t('place.subtitle')}
+      actions={<ListActions onCreate={canEdit ? () => setCreating(true) : undefined} createLabel={t('place.create')} />}
+      params={params}
+      search={{ placeholder: t('place.searchPlaceholder') }}
+      filters={
+        <>
+          <EnumFilter
+            params={params}
+            width={150}
+            name="kind"
             value={filters.kind}
             options={placeKindOptions(t)}
             placeholder={t('filter.allPlaceKinds')}
-            aria-label={t('place.kind')}
-            allowClear
-            onChange={(kind) => update({ kind })}
-            style={{ width: 150 }}
+            label={t('place.kind')}
           />
-          <DistrictSelect
-            value={filters.districtCode}
-            placeholder={t('org.allDistricts')}
-            aria-label={t('org.district')}
-            onChange={(districtCode) => update({ districtCode })}
-            style={{ width: 150 }}
-          />
-        </ListFilters>
-        <ListTable<Place>
-          list={list}
-          columns={columns}
-          page={page}
-          pageSize={pageSize}
-          onChange={(pagination) =>
-              update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize })
-            }
-          emptyText={active ? t('place.emptyFiltered') : t('place.empty')}
-          totalText={(total) => t('place.total', { total })}
-          scrollX={900}
-        />
-      </Card>
+          <DistrictFilter params={params} width={150} />
+        </>
+      }
+      list={list}
+      columns={columns}
+      rowActions={rowActions}
+      emptyText={{ empty: t('place.empty'), filtered: t('place.emptyFiltered') }}
+      totalText={(total) => t('place.total', { total })}
+      scrollX={1040}
+    >
       {creating ? (
         <PlaceFormDrawer
           onClose={() => setCreating(false)}
           onSaved={(created) => navigate(`/directory/places/${encodeURIComponent(created.id)}`)}
         />
       ) : null}
-    </>
+      {editing.record ? <PlaceFormDrawer place={editing.record} onClose={editing.close} onSaved={() => undefined} /> : null}
+    </ListPage>
   );
 }

@@ -2,10 +2,10 @@ import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Flex, Typography, type RefSelectProps } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useT } from '../../../app/i18n';
+import { useLocale, useT } from '../../../app/i18n';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { hitDetails, recordPath, searchEntityTypes, useSearch, type SearchHit } from '../api';
-import { searchTypeLabel } from '../labels';
+import { recordPath, searchEntityTypes, useSearch, type SearchHit } from '../api';
+import { hitDetails, searchTypeLabel } from '../labels';
 import { HighlightText } from './highlight-text';
 
 const allResults = '\u0000all';
@@ -17,6 +17,7 @@ const optionValue = (hit: SearchHit) => `\u0000${hit.type}:${hit.id}`;
  */
 export function GlobalSearch() {
   const t = useT();
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -52,9 +53,9 @@ export function GlobalSearch() {
               <span>
                 <HighlightText segments={hit.highlight ?? []} fallback={hit.title} />
               </span>
-              {hitDetails(hit, hit.districtName) ? (
+              {hitDetails(t, locale, hit) ? (
                 <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
-                  {hitDetails(hit, hit.districtName)}
+                  {hitDetails(t, locale, hit)}
                 </Typography.Text>
               ) : null}
             </Flex>
@@ -121,8 +122,8 @@ export function GlobalSearch() {
         setText(value);
       }}
       onFocus={() => setOpen(true)}
-      popupMatchSelectWidth={420}
-      style={{ width: 340, maxWidth: '40vw' }}
+      popupMatchSelectWidth={Math.min(420, window.innerWidth - 16)}
+      className="tx-global-search"
       notFoundContent={q && !search.isFetching ? t('search.noResults') : undefined}
     />
   );

@@ -4,13 +4,12 @@ import { Link } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
-import { districtLabel } from '../../../lib/districts';
 import { usePageParams } from '../../../lib/use-page-params';
 import { DistrictSelect } from '../../directory/components/district-select';
 import { IndustrySelect } from '../../directory/components/industry-select';
-import { hitDetails, recordPath, searchEntityTypes, useSearch, type SearchEntityType, type SearchHit } from '../api';
+import { recordPath, searchEntityTypes, useSearch, type SearchEntityType, type SearchHit } from '../api';
 import { HighlightText } from '../components/highlight-text';
-import { searchTypeColors, searchTypeLabel } from '../labels';
+import { hitDetails, searchTypeColors, searchTypeLabel } from '../labels';
 
 function parseTypes(value: string | undefined): SearchEntityType[] {
   if (!value) return [];
@@ -53,7 +52,7 @@ export function SearchPage() {
         {hit.matchedBy === 'text' ? <Tag variant="filled">{t('search.matchedText')}</Tag> : null}
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-        {hitDetails(hit, districtLabel(hit.districtCode, locale, hit.districtName))}
+        {hitDetails(t, locale, hit)}
       </Typography.Text>
       {hit.snippet && hit.snippet.length > 0 ? (
         <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>

@@ -1,0 +1,16 @@
+/** Simplified Chinese strings of the page shell: list pages, form drawers, detail headers, the menu, not-found. */
+export const zhCNShell = {
+  /** after a label, before its value */
+  'shell.colon': '：',
+  'shell.openMenu': '打开菜单',
+  'shell.closeMenu': '关闭菜单',
+  'list.rowActions': '操作',
+  'list.deleteFailed': '删除失败',
+  'form.discardTitle': '放弃未保存的修改？',
+  'form.discardText': '表单里有尚未保存的修改，关闭后将丢失。',
+  'form.discard': '放弃修改',
+  'form.keepEditing': '继续编辑',
+  'detail.backToList': '返回列表',
+  'detail.notFoundTitle': '记录不存在或无权查看',
+  'detail.notFoundText': '该记录可能已被删除、合并，或不在你的管辖范围内。',
+} as const;

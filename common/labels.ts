@@ -1,9 +1,11 @@
 import {
   membershipTiers,
+  networkPersonRoles,
   organizationKinds,
   organizationSizes,
   personRoles,
   type MembershipTier,
+  type NetworkPersonRole,
   type OrganizationKind,
   type OrganizationSize,
   type PersonRole,
@@ -45,6 +47,15 @@ export const membershipTierLabels: Record<MembershipTier, string[]> = {
   chain_leader: ['链长', '链长单位'],
 };
 
+export const networkPersonRoleLabels: Record<NetworkPersonRole, string[]> = {
+  founding_expert: ['首批专家'],
+  expert: ['专家'],
+  mentor: ['导师'],
+  adviser: ['顾问'],
+  secretary_general: ['秘书长'],
+  individual_member: ['成员', '个人成员'],
+};
+
 export const memberTypes = ['organization', 'person'] as const;
 export type MemberType = (typeof memberTypes)[number];
 export const memberTypeLabels: Record<MemberType, string[]> = {
@@ -77,6 +88,10 @@ export const organizationKindVocabulary = vocabulary(organizationKinds, organiza
 export const organizationSizeVocabulary = vocabulary(organizationSizes, organizationSizeLabels);
 export const personRoleVocabulary = vocabulary(personRoles, personRoleLabels);
 export const membershipTierVocabulary = vocabulary(membershipTiers, membershipTierLabels);
+export const networkPersonRoleVocabulary = vocabulary(networkPersonRoles, networkPersonRoleLabels);
+/** The words of a position: an organisation's tier or a person's role (exports, messages). */
+export const memberPositionLabel = (code: string): string =>
+  (Object.hasOwn(networkPersonRoleLabels, code) ? networkPersonRoleLabels[code as NetworkPersonRole] : membershipTierLabels[code as MembershipTier])?.[0] ?? code;
 export const memberTypeVocabulary = vocabulary(memberTypes, memberTypeLabels);
 
 /** Splits a cell holding several values: 别名, 产业, 角色, 专长 (；; 、 and line breaks; commas too where asked). */

@@ -35,7 +35,7 @@ describe('the audit log', () => {
     const tag = uid();
     const net = (await admin.send('POST', '/api/networks', { name: `审计网络${tag}`, kind: 'alliance' })).json();
     const person = await makePerson(t.app, { name: `审计人员${tag}` });
-    const added = await admin.send('POST', `/api/networks/${net.id}/members`, { personId: person.id, personRole: 'mentor' });
+    const added = await admin.send('POST', `/api/networks/${net.id}/members`, { personId: person.id, tier: 'mentor' });
     expect(added.statusCode).toBe(201);
 
     const created: AuditEntry[] = (await admin.get(`/api/audit?action=create&q=${encodeURIComponent(tag)}`)).json().items;

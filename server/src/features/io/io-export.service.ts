@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { MembershipTier, OrganizationKind, OrganizationSize, PersonRole } from '../../../../common/domain';
+import type { OrganizationKind, OrganizationSize, PersonRole } from '../../../../common/domain';
 import type { ExportQuery, IoKind } from '../../../../common/schemas/io';
 import { districtName } from '../../../../common/validators';
 import type { Db } from '../../db/client';
@@ -18,7 +18,7 @@ import {
 } from './io-export.repository';
 import {
   joinList,
-  membershipTierVocabulary,
+  memberPositionLabel,
   organizationKindVocabulary,
   organizationSizeVocabulary,
   personRoleVocabulary,
@@ -77,7 +77,7 @@ function cellsOf(kind: IoKind, actor: Actor, unmasked: boolean) {
         m.network_name,
         m.organization_name !== null ? '单位' : '个人',
         m.organization_name ?? m.person_name ?? '',
-        membershipTierVocabulary.label(m.tier as MembershipTier),
+        memberPositionLabel(m.tier),
         m.role ?? '',
         m.joined_on ?? '',
         m.left_on ?? '',

@@ -1,9 +1,11 @@
+import { enAdmin } from './en-admin';
 import { enDirectory } from './en-directory';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
   ...enDirectory,
+  ...enAdmin,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

@@ -1,8 +1,10 @@
+import { zhCNAdmin } from './zh-CN-admin';
 /** Simplified Chinese: the default and reference dictionary. Every key must also exist in en.ts. */
 import { zhCNDirectory } from './zh-CN-directory';
 
 export const zhCN = {
   ...zhCNDirectory,
+  ...zhCNAdmin,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',

@@ -9,7 +9,7 @@ import { districtLabel } from '../../../lib/districts';
 import { errorMessage } from '../../../lib/error-message';
 import { DirectoryBreadcrumb, detailDescriptionStyles } from '../../directory/components/directory-breadcrumb';
 import { networkKindLabel } from '../../directory/labels';
-import type { MembershipTier } from '../../directory/types';
+import type { MemberPosition } from '../../directory/types';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { ExportMenu } from '../../io/components/export-menu';
 import { useDeleteNetwork, useNetwork, useNetworkTree } from '../api';
@@ -20,7 +20,7 @@ import { NetworkMembers } from '../components/network-members';
 import { NetworkTree } from '../components/network-tree';
 import { TierStats } from '../components/tier-stats';
 
-type Drawer = { kind: 'edit' } | { kind: 'child' } | { kind: 'member'; tier?: MembershipTier } | null;
+type Drawer = { kind: 'edit' } | { kind: 'child' } | { kind: 'member'; tier?: MemberPosition } | null;
 
 export function NetworkDetailPage() {
   const { id } = useParams();
@@ -104,7 +104,7 @@ export function NetworkDetailPage() {
       <TierStats network={record} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Card variant="borderless" title={t('network.membersTitle')} style={{ marginBottom: 16 }}>
+          <Card id="members" variant="borderless" title={t('network.membersTitle')} style={{ marginBottom: 16 }}>
             <NetworkMembers network={record} canEdit={canEdit} onAdd={(tier) => setOpen({ kind: 'member', tier })} />
           </Card>
           <Card variant="borderless" title={t('detail.basicInfo')} style={{ marginBottom: 16 }}>

@@ -38,11 +38,35 @@ export function useCreateIndustry() {
   });
 }
 
+export function useUpdateIndustry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: Partial<IndustryInput> & { id: string }) => api.patch<Industry>(`/api/industries/${encodeURIComponent(id)}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
+  });
+}
+
+export function useDeleteIndustry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/api/industries/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
+  });
+}
+
+export interface IndustryLinkInput {
+  upstreamId: string;
+  downstreamId: string;
+}
+
+export const addIndustryLink = (link: IndustryLinkInput) => api.post<void>('/api/industries/links', link);
+/** The one call that removes a link: where the link goes (body, path or query) is decided here only. */
+export const removeIndustryLink = (link: IndustryLinkInput) => api.delete<void>('/api/industries/links', { body: link });
+
 export function useIndustryLink() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ remove, ...link }: { upstreamId: string; downstreamId: string; remove?: boolean }) =>
-      remove ? api.delete<void>('/api/industries/links', { body: link }) : api.post<void>('/api/industries/links', link),
+    mutationFn: ({ remove, ...link }: IndustryLinkInput & { remove?: boolean }) => (remove ? removeIndustryLink(link) : addIndustryLink(link)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
   });
 }

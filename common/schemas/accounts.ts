@@ -57,7 +57,15 @@ export const updateUserBody = z.object({
   disabled: z.boolean().optional(),
 });
 
-export const userListQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
+/** What the users list filters on: active (may log in), disabled, or locked now after failed logins. */
+export const userStatuses = ['active', 'disabled', 'locked'] as const;
+export type UserStatus = (typeof userStatuses)[number];
+
+export const userListQuery = pageQuery.extend({
+  q: z.string().trim().max(64).optional(),
+  role: z.enum(roles).optional(),
+  status: z.enum(userStatuses).optional(),
+});
 
 export const auditEntrySchema = z.object({
   id: z.number(),

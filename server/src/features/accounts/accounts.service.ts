@@ -74,9 +74,9 @@ export function createAccountsService({ db, idleMinutes }: { db: Db; idleMinutes
     return presentUser(user);
   }
 
-  async function listUsers(actor: Actor, q: { q?: string; page: number; pageSize: number }) {
+  async function listUsers(actor: Actor, q: repo.UserFilter & { page: number; pageSize: number }) {
     if (!canManageUsers(actor)) throw forbidden();
-    const { rows, total } = await repo.listUsers(db, q.q, q.page, q.pageSize);
+    const { rows, total } = await repo.listUsers(db, { q: q.q, role: q.role, status: q.status }, q.page, q.pageSize);
     return { items: rows.map(presentUser), total, page: q.page, pageSize: q.pageSize };
   }
 

@@ -46,4 +46,13 @@ export const enAdmin: Record<keyof typeof zhCNAdmin, string> = {
   'industryAdmin.removeLinkConfirm': 'Remove the chain link “{link}”?',
   'industryAdmin.moveUp': 'Move up',
   'industryAdmin.moveDown': 'Move down',
+  'usersAdmin.allScopes': 'All',
+  'usersAdmin.noScope': 'None (sees no data)',
+  'usersAdmin.unknownNetwork': 'Deleted network',
+  'usersAdmin.allRoles': 'All roles',
+  'usersAdmin.allStatuses': 'All statuses',
+  'usersAdmin.status.active': 'Active',
+  'usersAdmin.status.disabled': 'Disabled',
+  'usersAdmin.status.locked': 'Locked',
+  'usersAdmin.chooseNetwork': 'Search and choose a network',
 };

@@ -44,4 +44,13 @@ export const zhCNAdmin = {
   'industryAdmin.removeLinkConfirm': '确定删除产业链关系「{link}」吗？',
   'industryAdmin.moveUp': '上移',
   'industryAdmin.moveDown': '下移',
+  'usersAdmin.allScopes': '全部',
+  'usersAdmin.noScope': '未设置（看不到数据）',
+  'usersAdmin.unknownNetwork': '已删除的网络',
+  'usersAdmin.allRoles': '全部角色',
+  'usersAdmin.allStatuses': '全部状态',
+  'usersAdmin.status.active': '正常',
+  'usersAdmin.status.disabled': '已停用',
+  'usersAdmin.status.locked': '已锁定',
+  'usersAdmin.chooseNetwork': '搜索并选择网络',
 } as const;

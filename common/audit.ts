@@ -150,14 +150,20 @@ export interface AuditFieldChange {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const fieldOrder = new Map(Object.keys(auditFieldLabels).map((key, index) => [key, index]));
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
 /**
- * The fields of a before/after pair in snapshot order, each marked changed or not. A snapshot that is not
- * an object (or absent) contributes no fields; a create has only `after`, a delete only `before`.
+ * The fields of a before/after pair in the order of the label table (unknown keys last; a database keeps
+ * JSON keys in its own order), each marked changed or not; fields empty on both sides are left out. A
+ * snapshot that is not an object (or absent) contributes no fields: a create has only `after`, a delete only `before`.
  */
 export function auditFieldChanges(before: unknown, after: unknown): AuditFieldChange[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((key) => !(isEmpty(b[key]) && isEmpty(a[key])))
+    .sort((x, y) => (fieldOrder.get(x) ?? Infinity) - (fieldOrder.get(y) ?? Infinity) || x.localeCompare(y));
   const both = isRecord(before) && isRecord(after);
   return keys.map((key) => ({
     key,

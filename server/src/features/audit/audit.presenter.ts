@@ -7,7 +7,12 @@ import {
   snapshotName,
   type AuditLocale,
 } from '../../../../common/audit';
+import { isMembershipTier, isNetworkPersonRole } from '../../../../common/domain';
+import { memberPositionLabel, organizationKindVocabulary, organizationSizeVocabulary } from '../../../../common/labels';
 import type { AuditEntry } from '../../../../common/schemas/accounts';
+import { districtName } from '../../../../common/validators';
+import { networkKindLabels } from '../networks/networks.presenter';
+import { placeKindLabels } from '../places/places.presenter';
 import type { AuditRow } from './audit.repository';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,8 +60,21 @@ export function presentAuditEntry(r: AuditRow): AuditEntry {
   };
 }
 
+/** Districts by name; enumerations by their Chinese words (the English export keeps their codes). */
+function valueText(entity: string, key: string, value: unknown, locale: AuditLocale): string {
+  if (key === 'districtCode' && typeof value === 'string') return districtName(value, locale) ?? value;
+  if (locale === 'zh-CN' && typeof value === 'string') {
+    if (key === 'tier' && (isMembershipTier(value) || isNetworkPersonRole(value))) return memberPositionLabel(value);
+    if (key === 'size') return organizationSizeVocabulary.parse(value) ? organizationSizeVocabulary.label(organizationSizeVocabulary.parse(value)!) : value;
+    if (key === 'kind' && entity === 'organization') return organizationKindVocabulary.parse(value) ? organizationKindVocabulary.label(organizationKindVocabulary.parse(value)!) : value;
+    if (key === 'kind' && entity === 'network' && Object.hasOwn(networkKindLabels, value)) return networkKindLabels[value as keyof typeof networkKindLabels];
+    if (key === 'kind' && entity === 'place' && Object.hasOwn(placeKindLabels, value)) return placeKindLabels[value as keyof typeof placeKindLabels];
+  }
+  return auditValueText(value, locale);
+}
+
 /** What changed, one line a field: "名称：旧 → 新" for an update, "名称：值" for a create or delete. */
-export function auditChangesText(before: unknown, after: unknown, locale: AuditLocale): string {
+export function auditChangesText(before: unknown, after: unknown, locale: AuditLocale, entity = ''): string {
   const sep = locale === 'en' ? ': ' : '：';
   const changes = auditFieldChanges(before, after);
   const both = isRecord(before) && isRecord(after);
@@ -64,8 +82,9 @@ export function auditChangesText(before: unknown, after: unknown, locale: AuditL
     .filter((c) => !both || c.changed)
     .map((c) => {
       const label = auditFieldLabel(c.key, locale);
-      if (!both) return `${label}${sep}${auditValueText(c.after ?? c.before, locale)}`;
-      return `${label}${sep}${auditValueText(c.before, locale)} → ${auditValueText(c.after, locale)}`;
+      const text = (v: unknown) => valueText(entity, c.key, v, locale);
+      if (!both) return `${label}${sep}${text(c.after ?? c.before)}`;
+      return `${label}${sep}${text(c.before)} → ${text(c.after)}`;
     })
     .join('\n');
 }
@@ -90,7 +109,7 @@ export function auditExportCells(r: AuditRow, locale: AuditLocale): string[] {
     auditEntityLabel(e.entity, locale),
     e.entityName ?? '',
     e.entityId ?? '',
-    auditChangesText(e.before, e.after, locale),
+    auditChangesText(e.before, e.after, locale, e.entity),
     e.ip ?? '',
     e.requestId ?? '',
   ];

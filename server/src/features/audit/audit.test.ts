@@ -56,6 +56,10 @@ describe('the audit log', () => {
     expect(auditChangesText(before, after, 'zh-CN')).toBe('名称：甲 → 乙\n已停用：否 → 是');
     expect(auditChangesText(before, after, 'en')).toBe('Name: 甲 → 乙\nDisabled: No → Yes');
     expect(auditChangesText(null, { name: '丙', roles: ['a', 'b'] }, 'zh-CN')).toBe('名称：丙\n身份：a、b');
+    // in the order of the label table, empty fields left out, enumerations and districts in words
+    expect(auditChangesText(null, { lat: null, districtCode: '310115', kind: 'soe', name: '丁', aliases: [] }, 'zh-CN', 'organization')).toBe(
+      '名称：丁\n类型：国有企业\n所属区：浦东新区',
+    );
   });
 
   it('exports the filtered log as XLSX with labels in the request language, masked like the log, and logs the export', async () => {

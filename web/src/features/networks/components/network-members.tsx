@@ -57,7 +57,7 @@ export function NetworkMembers({
       key: 'name',
       title: t('network.memberName'),
       // a fixed share of the row: without it the other columns' widths squeeze the name to two characters
-      width: 260,
+      width: 220,
       render: (_, member) =>
         member.organization ? (
           <Link to={`/directory/organizations/${encodeURIComponent(member.organization.id)}`}>{member.organization.name}</Link>

@@ -46,6 +46,16 @@ export function useUpdateIndustry() {
   });
 }
 
+/** One place up or down among its siblings. */
+export function useMoveIndustry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, direction }: { id: string; direction: 'up' | 'down' }) =>
+      api.post<Industry>(`/api/industries/${encodeURIComponent(id)}/move`, { direction }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
+  });
+}
+
 export function useDeleteIndustry() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -76,10 +86,11 @@ export interface IndustryTreeNode {
   title: string;
   key: string;
   count: number;
+  sort: number;
   children: IndustryTreeNode[];
 }
 
-/** parentId → nested nodes, children sorted by name; orphans (unknown parent) become roots. */
+/** parentId → nested nodes, children in their order (sort, then name); orphans (unknown parent) become roots. */
 export function industryTree(industries: readonly Industry[]): IndustryTreeNode[] {
   const byId = new Map<string, IndustryTreeNode>();
   for (const industry of industries) {
@@ -88,6 +99,7 @@ export function industryTree(industries: readonly Industry[]): IndustryTreeNode[
       key: industry.id,
       title: industry.name,
       count: industry.organizationCount,
+      sort: industry.sort,
       children: [],
     });
   }
@@ -100,7 +112,7 @@ export function industryTree(industries: readonly Industry[]): IndustryTreeNode[
     else roots.push(node);
   }
   const sort = (nodes: IndustryTreeNode[]) => {
-    nodes.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+    nodes.sort((a, b) => a.sort - b.sort || a.title.localeCompare(b.title, 'zh-CN'));
     for (const node of nodes) sort(node.children);
   };
   sort(roots);

@@ -1,7 +1,7 @@
-import { CrownOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, CrownOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { errorMessage } from '../../../lib/error-message';
-import { useDeleteIndustry } from '../api';
+import { useDeleteIndustry, useMoveIndustry } from '../api';
 import { IndustryLinksEditor } from './industry-links-editor';
 import { Link } from 'react-router';
 import { useT } from '../../../app/i18n';
@@ -31,6 +31,9 @@ export function IndustryPanel({
   const t = useT();
   const { message } = App.useApp();
   const remove = useDeleteIndustry();
+  const move = useMoveIndustry();
+  const onMove = (target: Industry, direction: 'up' | 'down') =>
+    move.mutate({ id: target.id, direction }, { onError: (error) => void message.error(errorMessage(error, t)) });
   const editing = canEdit && industry !== undefined;
   const links = (direction: 'upstream' | 'downstream') =>
     editing ? (
@@ -79,6 +82,22 @@ export function IndustryPanel({
             <Button size="small" icon={<EditOutlined />} onClick={() => onEdit?.(industry)}>
               {t('common.edit')}
             </Button>
+            <Button
+              size="small"
+              icon={<ArrowUpOutlined />}
+              aria-label={t('industryAdmin.moveUp')}
+              title={t('industryAdmin.moveUp')}
+              loading={move.isPending}
+              onClick={() => onMove(industry, 'up')}
+            />
+            <Button
+              size="small"
+              icon={<ArrowDownOutlined />}
+              aria-label={t('industryAdmin.moveDown')}
+              title={t('industryAdmin.moveDown')}
+              loading={move.isPending}
+              onClick={() => onMove(industry, 'down')}
+            />
             <Button size="small" icon={<PlusOutlined />} onClick={() => onAddChild?.(industry)}>
               {t('industryAdmin.addChild')}
             </Button>

@@ -1,12 +1,14 @@
 import {
   membershipTiers,
   networkKinds,
+  networkPersonRoles,
   organizationKinds,
   organizationSizes,
   personRoles,
   placeKinds,
   type MembershipTier,
   type NetworkKind,
+  type NetworkPersonRole,
   type OrganizationKind,
   type OrganizationSize,
   type PersonRole,
@@ -76,6 +78,15 @@ export const placeKindLabels: Record<PlaceKind, string[]> = {
   venue: ['会场'],
 };
 
+export const networkPersonRoleLabels: Record<NetworkPersonRole, string[]> = {
+  founding_expert: ['首批专家'],
+  expert: ['专家'],
+  mentor: ['导师'],
+  adviser: ['顾问'],
+  secretary_general: ['秘书长'],
+  individual_member: ['成员', '个人成员'],
+};
+
 export const memberTypes = ['organization', 'person'] as const;
 export type MemberType = (typeof memberTypes)[number];
 export const memberTypeLabels: Record<MemberType, string[]> = {
@@ -108,6 +119,10 @@ export const organizationKindVocabulary = vocabulary(organizationKinds, organiza
 export const organizationSizeVocabulary = vocabulary(organizationSizes, organizationSizeLabels);
 export const personRoleVocabulary = vocabulary(personRoles, personRoleLabels);
 export const membershipTierVocabulary = vocabulary(membershipTiers, membershipTierLabels);
+export const networkPersonRoleVocabulary = vocabulary(networkPersonRoles, networkPersonRoleLabels);
+/** The words of a position: an organisation's tier or a person's role (exports, messages). */
+export const memberPositionLabel = (code: string): string =>
+  (Object.hasOwn(networkPersonRoleLabels, code) ? networkPersonRoleLabels[code as NetworkPersonRole] : membershipTierLabels[code as MembershipTier])?.[0] ?? code;
 export const memberTypeVocabulary = vocabulary(memberTypes, memberTypeLabels);
 export const networkKindVocabulary = vocabulary(networkKinds, networkKindLabels);
 export const placeKindVocabulary = vocabulary(placeKinds, placeKindLabels);

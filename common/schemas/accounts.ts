@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditActions, auditEntities } from '../audit';
 import { pageQuery } from './common';
 
 export const roles = ['admin', 'coordinator', 'expert', 'enterprise', 'viewer'] as const;
@@ -56,7 +57,15 @@ export const updateUserBody = z.object({
   disabled: z.boolean().optional(),
 });
 
-export const userListQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
+/** What the users list filters on: active (may log in), disabled, or locked now after failed logins. */
+export const userStatuses = ['active', 'disabled', 'locked'] as const;
+export type UserStatus = (typeof userStatuses)[number];
+
+export const userListQuery = pageQuery.extend({
+  q: z.string().trim().max(64).optional(),
+  role: z.enum(roles).optional(),
+  status: z.enum(userStatuses).optional(),
+});
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -65,17 +74,25 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** the record's name when the entry was written */
+  entityName: z.string().nullable(),
+  /** the page that shows the record (a membership's network, a link's upstream industry), when there is one */
+  target: z.object({ type: z.enum(['organization', 'person', 'network', 'place', 'industry', 'user']), id: z.string() }).nullable(),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
 });
 
-export const auditQuery = pageQuery.extend({
-  entity: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditFilterQuery = z.object({
+  entity: z.enum(auditEntities).optional(),
+  action: z.enum(auditActions).optional(),
   actor: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
+  q: z.string().trim().max(100).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });
+export const auditQuery = pageQuery.extend(auditFilterQuery.shape);

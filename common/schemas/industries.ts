@@ -5,6 +5,8 @@ export const industrySchema = z.object({
   name: z.string(),
   parentId: z.string().nullable(),
   description: z.string().nullable(),
+  /** place among the siblings (ascending, then by name) */
+  sort: z.number().int(),
   /** organisations tagged with this industry, within the actor's scope */
   organizationCount: z.number().int(),
   /** industries that supply this one */
@@ -22,6 +24,9 @@ const industryFields = z.object({
 });
 export const createIndustryBody = industryFields;
 export const updateIndustryBody = industryFields.partial();
+
+/** one place up or down among the industry's siblings */
+export const moveIndustryBody = z.object({ direction: z.enum(['up', 'down']) });
 
 /** upstream → downstream along an industry chain */
 export const industryLinkBody = z.object({ upstreamId: z.uuid(), downstreamId: z.uuid() });

@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { membershipTiers, networkKinds, organizationKinds } from '../domain';
+import { memberPositionProblem, memberPositions, membershipTiers, networkKinds, networkPersonRoles, organizationKinds } from '../domain';
 import { isShanghaiDistrictCode } from '../validators';
 import { pageQuery } from './common';
 
-export { membershipTiers, networkKinds, type MembershipTier, type NetworkKind } from '../domain';
+export {
+  memberPositions,
+  membershipTiers,
+  networkKinds,
+  networkPersonRoles,
+  type MemberPosition,
+  type MembershipTier,
+  type NetworkKind,
+  type NetworkPersonRole,
+} from '../domain';
 
 /** what a declared count counts: a membership tier, or people by role (the think tank's 55 experts) */
 export const declaredCountKinds = [...membershipTiers, 'expert', 'mentor'] as const;
@@ -16,12 +25,14 @@ const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date as Y
 export const refSchema = z.object({ id: z.string(), name: z.string() });
 export type Ref = z.infer<typeof refSchema>;
 
+const countOf = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>;
+
+/** Current members by tier (organisations) and by role (people); each member is counted once, in `total` too. */
 export const memberCountsSchema = z.object({
-  founding: z.number().int(),
-  joint_meeting: z.number().int(),
-  member: z.number().int(),
-  convening: z.number().int(),
-  chain_leader: z.number().int(),
+  ...countOf(membershipTiers),
+  ...countOf(networkPersonRoles),
+  organizations: z.number().int(),
+  people: z.number().int(),
   total: z.number().int(),
 });
 export type MemberCounts = z.infer<typeof memberCountsSchema>;
@@ -43,7 +54,8 @@ export type Network = z.infer<typeof networkSchema>;
 
 export const membershipSchema = z.object({
   id: z.string(),
-  tier: z.enum(membershipTiers),
+  /** an organisation's tier, or a person's role in the network */
+  tier: z.enum(memberPositions),
   role: z.string().nullable(),
   joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
@@ -60,7 +72,7 @@ export type Membership = z.infer<typeof membershipSchema>;
 export const networkHistoryEntrySchema = z.object({
   date: z.string(),
   change: z.enum(['joined', 'left']),
-  tier: z.enum(membershipTiers),
+  tier: z.enum(memberPositions),
   memberName: z.string(),
   membershipId: z.string(),
 });
@@ -118,7 +130,8 @@ export const addMemberBody = z
   .object({
     organizationId: z.uuid().optional(),
     personId: z.uuid().optional(),
-    tier: z.enum(membershipTiers),
+    /** an organisation's tier (founding …) or a person's role (mentor …): see memberPositionProblem */
+    tier: z.enum(memberPositions),
     role: z.string().trim().max(100).nullable().optional(),
     joinedOn: isoDate.nullable().optional(),
   })
@@ -129,11 +142,14 @@ export const addMemberBody = z
         path: [b.organizationId === undefined ? 'organizationId' : 'personId'],
         message: '成员须是一个单位或一个人（organizationId 与 personId 二选一）/ a member is exactly one organisation or one person',
       });
+      return;
     }
+    const problem = memberPositionProblem(b.personId !== undefined ? 'person' : 'organization', b.tier);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['tier'], message: `${problem.zh} / ${problem.en}` });
   });
 
 export const updateMemberBody = z.object({
-  tier: z.enum(membershipTiers).optional(),
+  tier: z.enum(memberPositions).optional(),
   role: z.string().trim().max(100).nullable().optional(),
   leftOn: isoDate.nullable().optional(),
 });

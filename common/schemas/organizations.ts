@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { membershipTiers, networkKinds, organizationKinds, organizationSizes } from '../domain';
+import { memberPositions, membershipTiers, networkKinds, organizationKinds, organizationSizes } from '../domain';
 import { isShanghaiDistrictCode, usccProblem } from '../validators';
 import { pageQuery } from './common';
 
@@ -27,7 +27,8 @@ export type Ref = z.infer<typeof refSchema>;
 export const memberOfSchema = z.object({
   id: z.string(),
   network: z.object({ id: z.string(), name: z.string(), kind: z.enum(networkKinds) }),
-  tier: z.enum(membershipTiers),
+  /** the organisation's tier or the person's role */
+  tier: z.enum(memberPositions),
   role: z.string().nullable(),
   joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),

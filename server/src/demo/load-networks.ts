@@ -1,3 +1,4 @@
+import { positionOf } from '../../../common/domain';
 import { eq } from 'drizzle-orm';
 import type { DemoData as Demo } from '../../../demo/schema';
 import type { Tx } from '../db/client';
@@ -39,7 +40,9 @@ export async function loadNetworks(tx: Tx, demo: Demo, keys: DemoKeys) {
       const organizationId = m.organizationKey ? keys.maybe('organization', m.organizationKey) : null;
       const personId = m.personKey ? keys.maybe('person', m.personKey) : null;
       if (!organizationId && !personId) return [];
-      return [{ networkId: keys.id('network', n.key), organizationId, personId, tier: m.tier, role: m.role, joinedOn: m.since }];
+      // a person named with a tier in the articles takes the person role it reads as (positionOf: 成员)
+      const tier = positionOf(personId ? 'person' : 'organization', m.tier);
+      return [{ networkId: keys.id('network', n.key), organizationId, personId, tier, role: m.role, joinedOn: m.since }];
     }),
   );
   if (members.length) await tx.insert(memberships).values(members);

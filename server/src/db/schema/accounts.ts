@@ -43,6 +43,8 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
+    /** the record's display name when the entry was written (kept after a rename or delete) */
+    entityName: text('entity_name'),
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),

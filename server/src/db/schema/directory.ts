@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
-  membershipTiers,
+  memberPositions,
   networkKinds,
   organizationKinds,
   organizationSizes,
@@ -189,7 +189,8 @@ export const memberships = pgTable(
     networkId: uuid('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
-    tier: text('tier', { enum: membershipTiers }).notNull(),
+    /** an organisation's tier or a person's role in the network (memberPositionProblem says which) */
+    tier: text('tier', { enum: memberPositions }).notNull(),
     role: text('role'),
     joinedOn: date('joined_on'),
     leftOn: date('left_on'),

@@ -1,4 +1,5 @@
-import { count, eq, ilike, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, lt, or, sql } from 'drizzle-orm';
+import type { Role, UserStatus } from '../../../../common/schemas/accounts';
 import type { Executor } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 
@@ -18,10 +19,23 @@ export const updateUser = async (ex: Executor, id: string, patch: Partial<NewUse
 
 export const countUsers = async (ex: Executor) => (await ex.select({ n: count() }).from(users))[0]!.n;
 
-export async function listUsers(ex: Executor, q: string | undefined, page: number, pageSize: number) {
-  const cond = q
-    ? or(ilike(users.username, `%${q.replace(/[%_\\]/g, '\\$&')}%`), ilike(users.displayName, `%${q.replace(/[%_\\]/g, '\\$&')}%`))
-    : undefined;
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  /** active: neither disabled nor locked now */
+  status?: UserStatus;
+}
+
+export async function listUsers(ex: Executor, f: UserFilter, page: number, pageSize: number) {
+  const like = f.q ? `%${f.q.replace(/[%_\\]/g, '\\$&')}%` : undefined;
+  const lockedNow = sql`${users.lockedUntil} is not null and ${users.lockedUntil} > now()`;
+  const cond = and(
+    like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined,
+    f.role ? eq(users.role, f.role) : undefined,
+    f.status === 'disabled' ? eq(users.disabled, true) : undefined,
+    f.status === 'locked' ? and(eq(users.disabled, false), lockedNow) : undefined,
+    f.status === 'active' ? and(eq(users.disabled, false), sql`not (${lockedNow})`) : undefined,
+  );
   const [rows, [{ total }]] = await Promise.all([
     ex.select().from(users).where(cond).orderBy(users.username).limit(pageSize).offset((page - 1) * pageSize),
     ex.select({ total: count() }).from(users).where(cond),

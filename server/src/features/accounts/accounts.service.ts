@@ -90,9 +90,9 @@ export function createAccountsService({ db, idleMinutes, maxHours = 12 }: { db: 
     return presentUser(user);
   }
 
-  async function listUsers(actor: Actor, q: { q?: string; page: number; pageSize: number }) {
+  async function listUsers(actor: Actor, q: repo.UserFilter & { page: number; pageSize: number }) {
     if (!canManageUsers(actor)) throw forbidden();
-    const { rows, total } = await repo.listUsers(db, q.q, q.page, q.pageSize);
+    const { rows, total } = await repo.listUsers(db, { q: q.q, role: q.role, status: q.status }, q.page, q.pageSize);
     const waiting = await throttle.accountsWaiting(db, rows.map((r) => r.username));
     return { items: rows.map((r) => presentUser(r, waiting.get(r.username))), total, page: q.page, pageSize: q.pageSize };
   }

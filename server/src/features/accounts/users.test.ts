@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { login, loginAs } from '../../test/factories';
+import { users } from '../../db/schema';
+import { login, loginAs, makeUser } from '../../test/factories';
+import { eq, sql } from 'drizzle-orm';
 import { useTestApp } from '../../test/build-test-app';
 
 const t = useTestApp();
@@ -59,5 +61,26 @@ describe('user administration', () => {
     expect((await session.get('/api/auth/me')).statusCode).toBe(200);
     expect((await admin.send('PATCH', `/api/admin/users/${user.id}`, { disabled: true })).statusCode).toBe(200);
     expect((await session.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('filters the list by role and by status (active, disabled, locked)', async () => {
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const tag = `flt${Date.now().toString(36)}`;
+    const viewer = await makeUser(t.app, { role: 'viewer', username: `${tag}_viewer` });
+    const disabled = await makeUser(t.app, { role: 'coordinator', username: `${tag}_disabled` });
+    const locked = await makeUser(t.app, { role: 'coordinator', username: `${tag}_locked` });
+    const db = t.app.services.db;
+    await db.update(users).set({ disabled: true }).where(eq(users.id, disabled.id));
+    await db.update(users).set({ lockedUntil: sql`now() + interval '10 minutes'` }).where(eq(users.id, locked.id));
+    const names = async (query: string) =>
+      ((await session.get(`/api/admin/users?q=${tag}&${query}`)).json().items as { username: string }[]).map((u) => u.username).sort();
+
+    expect(await names('role=viewer')).toEqual([viewer.username]);
+    expect(await names('role=coordinator')).toEqual([disabled.username, locked.username]);
+    expect(await names('status=active')).toEqual([viewer.username]);
+    expect(await names('status=disabled')).toEqual([disabled.username]);
+    expect(await names('status=locked')).toEqual([locked.username]);
+    expect(await names('role=coordinator&status=active')).toEqual([]);
+    expect((await session.get('/api/admin/users?status=gone')).statusCode).toBe(400);
   });
 });

@@ -1,13 +1,16 @@
-import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { snapshotName } from '../../../../common/audit';
 import { maskRecord } from './audit-mask';
 
 export interface AuditInput {
   action: string;
   entity: string;
   entityId?: string | null;
+  /** the record's display name; by default the snapshot's name (or the actor's own username for their login/logout) */
+  entityName?: string | null;
   before?: unknown;
   after?: unknown;
 }
@@ -20,6 +23,7 @@ export async function recordAudit(ex: Executor, actor: Actor, e: AuditInput): Pr
     action: e.action,
     entity: e.entity,
     entityId: e.entityId ?? null,
+    entityName: entityNameOf(actor, e),
     before: e.before === undefined ? null : maskRecord(e.before),
     after: e.after === undefined ? null : maskRecord(e.after),
     requestId: actor.requestId,
@@ -27,26 +31,40 @@ export async function recordAudit(ex: Executor, actor: Actor, e: AuditInput): Pr
   });
 }
 
+/** The name kept with an entry: given, else from the snapshots (names are never personal data masked). */
+function entityNameOf(actor: Actor, e: AuditInput): string | null {
+  if (e.entityName !== undefined) return e.entityName;
+  const fromSnapshot = snapshotName(e.after, e.before);
+  if (fromSnapshot) return fromSnapshot;
+  if (e.entity === 'user' && e.entityId && e.entityId === actor.userId) return actor.username;
+  return null;
+}
+
 export interface AuditFilter {
   entity?: string;
   action?: string;
   actor?: string;
   entityId?: string;
+  /** part of the record's name */
+  q?: string;
   from?: string;
   to?: string;
-  page: number;
-  pageSize: number;
 }
 
-export async function listAudit(ex: Executor, f: AuditFilter) {
+function auditCondition(f: AuditFilter) {
   const where: SQL[] = [];
   if (f.entity) where.push(eq(auditLog.entity, f.entity));
   if (f.action) where.push(eq(auditLog.action, f.action));
   if (f.actor) where.push(ilike(auditLog.actorUsername, `%${f.actor.replace(/[%_\\]/g, '\\$&')}%`));
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId));
+  if (f.q) where.push(ilike(auditLog.entityName, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`));
   if (f.from) where.push(gte(auditLog.at, new Date(f.from.length === 10 ? `${f.from}T00:00:00+08:00` : f.from)));
   if (f.to) where.push(lte(auditLog.at, new Date(f.to.length === 10 ? `${f.to}T23:59:59.999+08:00` : f.to)));
-  const cond = where.length ? and(...where) : undefined;
+  return where.length ? and(...where) : undefined;
+}
+
+export async function listAudit(ex: Executor, f: AuditFilter & { page: number; pageSize: number }) {
+  const cond = auditCondition(f);
   const [rows, [{ total }]] = await Promise.all([
     ex
       .select()
@@ -59,3 +77,27 @@ export async function listAudit(ex: Executor, f: AuditFilter) {
   ]);
   return { rows, total };
 }
+
+/** The filtered entries, newest first, in pages of `chunk` (keyset on id) for the export; at most `limit`. */
+export async function* auditEntriesForExport(ex: Executor, f: AuditFilter, limit: number, chunk = 1000) {
+  const cond = auditCondition(f);
+  let last: number | null = null;
+  let n = 0;
+  while (n < limit) {
+    const rows = await ex
+      .select()
+      .from(auditLog)
+      .where(last === null ? cond : and(cond, lt(auditLog.id, last)))
+      .orderBy(desc(auditLog.id))
+      .limit(Math.min(chunk, limit - n));
+    if (!rows.length) return;
+    for (const r of rows) yield r;
+    n += rows.length;
+    last = rows[rows.length - 1]!.id;
+    if (rows.length < chunk) return;
+  }
+}
+
+export const countAudit = async (ex: Executor, f: AuditFilter) => (await ex.select({ total: count() }).from(auditLog).where(auditCondition(f)))[0]!.total;
+
+export type AuditRow = typeof auditLog.$inferSelect;

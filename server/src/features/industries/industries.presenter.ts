@@ -11,10 +11,11 @@ export function presentIndustry(
     name: i.name,
     parentId: i.parentId,
     description: i.description,
+    sort: i.sort,
     organizationCount,
     upstreamIds: links.filter((l) => l.downstreamId === i.id).map((l) => l.upstreamId),
     downstreamIds: links.filter((l) => l.upstreamId === i.id).map((l) => l.downstreamId),
   };
 }
 
-export const auditIndustry = (i: IndustryRow) => ({ name: i.name, parentId: i.parentId, description: i.description });
+export const auditIndustry = (i: IndustryRow) => ({ name: i.name, parentId: i.parentId, description: i.description, sortOrder: i.sort });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { industries, industryLinks, organizationIndustries, organizations } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -145,3 +145,11 @@ export async function chainLeaders(ex: Executor, ids: string[] | undefined, scop
 
 /** the rows of `execute()`, the same on node-postgres and PGlite */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** The industries under the same parent, in their order (sort, then name). */
+export const siblingIndustries = (ex: Executor, parentId: string | null) =>
+  ex
+    .select()
+    .from(industries)
+    .where(parentId ? eq(industries.parentId, parentId) : isNull(industries.parentId))
+    .orderBy(asc(industries.sort), asc(industries.name));

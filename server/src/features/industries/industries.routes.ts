@@ -7,6 +7,7 @@ import {
   industryLinkSchema,
   industryListSchema,
   industrySchema,
+  moveIndustryBody,
   updateIndustryBody,
 } from '../../../../common/schemas/industries';
 import type { App } from '../../lib/app-type';
@@ -55,4 +56,17 @@ export function industriesRoutes(app: App, industries: IndustryService) {
     await industries.remove(req.actor(), req.params.id);
     return reply.code(204).send();
   });
+  app.post(
+    '/api/industries/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Move an industry one place up or down among its siblings (admin)',
+        params: idParams,
+        body: moveIndustryBody,
+        response: { 200: industrySchema },
+      },
+    },
+    (req) => industries.move(req.actor(), req.params.id, req.body.direction),
+  );
 }

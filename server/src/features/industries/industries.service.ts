@@ -87,6 +87,27 @@ export function createIndustryService({ db }: { db: Db }) {
       });
     },
 
+    /**
+     * One place up or down among its siblings: the siblings are numbered in their current order and the
+     * industry swaps with its neighbour, in one transaction. At either end it stays where it is.
+     */
+    async move(actor: Actor, id: string, direction: 'up' | 'down') {
+      authorize(actor);
+      return db.transaction(async (tx) => {
+        const row = await repo.findIndustry(tx, id);
+        if (!row) throw notFound();
+        const siblings = await repo.siblingIndustries(tx, row.parentId);
+        const at = siblings.findIndex((s) => s.id === id);
+        const to = direction === 'up' ? at - 1 : at + 1;
+        if (to >= 0 && to < siblings.length) {
+          [siblings[at], siblings[to]] = [siblings[to]!, siblings[at]!];
+          for (const [index, s] of siblings.entries()) if (s.sort !== index) await repo.updateIndustry(tx, s.id, { sort: index });
+          await recordAudit(tx, actor, { action: 'update', entity: 'industry', entityId: id, before: { sortOrder: at }, after: { sortOrder: to }, entityName: row.name });
+        }
+        return present(tx, actor, (await repo.findIndustry(tx, id))!);
+      });
+    },
+
     /** upstream → downstream; refused when the downstream industry already supplies the upstream one (a loop) */
     async addLink(actor: Actor, body: z.infer<typeof industryLinkBody>) {
       authorize(actor);

@@ -103,4 +103,27 @@ describe('the industry taxonomy', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().fields[0].path).toBe('industryId');
   });
+
+  it('reorders an industry among its siblings, for administrators only', async () => {
+    const admin = (await loginAs(t.app, { role: 'admin' })).session;
+    const parent = await makeIndustry(t.app, { name: `排序上级${Date.now()}` });
+    const [a, b, c] = await Promise.all(['甲', '乙', '丙'].map((n) => makeIndustry(t.app, { name: `${n}${parent.name}`, parentId: parent.id })));
+    const order = async () =>
+      ((await admin.get('/api/industries')).json() as { id: string; parentId: string | null; sort: number }[])
+        .filter((i) => i.parentId === parent.id)
+        .map((i) => i.id);
+    const before = await order();
+    expect(new Set(before)).toEqual(new Set([a!.id, b!.id, c!.id]));
+
+    const moved = await admin.send('POST', `/api/industries/${before[2]}/move`, { direction: 'up' });
+    expect(moved.statusCode).toBe(200);
+    expect(await order()).toEqual([before[0], before[2], before[1]]);
+    // at the top it stays
+    await admin.send('POST', `/api/industries/${before[0]}/move`, { direction: 'up' });
+    expect(await order()).toEqual([before[0], before[2], before[1]]);
+    expect((await admin.send('POST', `/api/industries/${before[0]}/move`, { direction: 'sideways' })).statusCode).toBe(400);
+
+    const coordinator = (await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: PUDONG }] })).session;
+    expect((await coordinator.send('POST', `/api/industries/${before[0]}/move`, { direction: 'down' })).statusCode).toBe(403);
+  });
 });

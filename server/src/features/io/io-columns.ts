@@ -3,6 +3,7 @@ import { shanghaiDistricts } from '../../../../common/validators';
 import {
   memberTypeVocabulary,
   membershipTierVocabulary,
+  networkPersonRoleVocabulary,
   organizationKindVocabulary,
   organizationSizeVocabulary,
   personRoleVocabulary,
@@ -72,8 +73,8 @@ export const membershipColumns = [
     header: '层级',
     required: true,
     example: '成员单位',
-    note: '成员层级',
-    allowed: membershipTierVocabulary.allowed,
+    note: '单位填层级（如成员单位），个人填角色（如导师、首批专家）',
+    allowed: [...membershipTierVocabulary.allowed, ...networkPersonRoleVocabulary.allowed],
     width: 14,
   },
   { key: 'role', header: '角色', example: '副理事长单位', note: '在网络中的角色，不超过100字', width: 16 },

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { MembershipTier, OrganizationKind, OrganizationSize, PersonRole } from '../../../../common/domain';
+import type { OrganizationKind, OrganizationSize, PersonRole } from '../../../../common/domain';
 import type { ExportQuery, IoKind } from '../../../../common/schemas/io';
 import { shanghaiDate } from '../../../../common/shanghai-date';
 import { districtName } from '../../../../common/validators';
@@ -19,7 +19,7 @@ import {
 } from './io-export.repository';
 import {
   joinList,
-  membershipTierVocabulary,
+  memberPositionLabel,
   organizationKindVocabulary,
   organizationSizeVocabulary,
   personRoleVocabulary,
@@ -78,7 +78,7 @@ function cellsOf(kind: IoKind, actor: Actor, unmasked: boolean) {
         m.network_name,
         m.organization_name !== null ? '单位' : '个人',
         m.organization_name ?? m.person_name ?? '',
-        membershipTierVocabulary.label(m.tier as MembershipTier),
+        memberPositionLabel(m.tier),
         m.role ?? '',
         m.joined_on ?? '',
         m.left_on ?? '',

@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor';
 import { changeCondition } from '../../lib/visibility';
 import { membershipColumns, type MembershipKey } from './io-columns';
 import { insertMemberships, rowsOf, uuidArray, type MembershipInsert } from './io-import.repository';
-import { memberTypeVocabulary, membershipTierVocabulary } from '../../../../common/labels';
+import { memberTypeVocabulary, membershipTierVocabulary, networkPersonRoleVocabulary } from '../../../../common/labels';
 import { organizationsByName, peopleByName, type Match } from './io-lookup.repository';
 import { nameNorm } from './io-organizations.importer';
 import { charLength, notAllowed, parseDate, type Importer, type ParsedRow, type RowErrors } from './io-row';
@@ -60,10 +60,12 @@ export const membershipImporter: Importer<MembershipRecord, Ctx> = {
       const memberName = r.get('member');
       if (!memberName) add('member', '必填');
 
+      // an organisation takes a tier, a person a person role (memberPositionProblem)
+      const positions = memberType === 'person' ? networkPersonRoleVocabulary : membershipTierVocabulary;
       const tierText = r.get('tier');
-      const tier = tierText ? membershipTierVocabulary.parse(tierText) : undefined;
-      if (!tierText) add('tier', `必填，可选：${membershipTierVocabulary.allowed.join('、')}`);
-      else if (!tier) add('tier', notAllowed(tierText, membershipTierVocabulary.allowed));
+      const tier = tierText ? positions.parse(tierText) : undefined;
+      if (!tierText) add('tier', `必填，可选：${positions.allowed.join('、')}`);
+      else if (!tier) add('tier', notAllowed(tierText, positions.allowed));
 
       const role = r.get('role');
       if (charLength(role) > 100) add('role', '不能超过100个字');

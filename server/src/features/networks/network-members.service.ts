@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { addMemberBody, updateMemberBody } from '../../../../common/schemas/networks';
+import { memberPositionProblem, positionOf } from '../../../../common/domain';
 import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, notFound } from '../../lib/errors';
@@ -58,7 +59,7 @@ export function createNetworkMemberActions({ db, editable }: Deps) {
           throw fieldError('CONFLICT', path, `${exists.name} 已是该网络的现任成员 / already a current member`);
         }
         const row = await repo.insertMembership(tx, { networkId, ...member, tier: body.tier, role: body.role ?? null, joinedOn: body.joinedOn ?? null });
-        await recordAudit(tx, actor, { action: 'create', entity: 'membership', entityId: row.id, after: auditMembership(row) });
+        await recordAudit(tx, actor, { action: 'create', entity: 'membership', entityId: row.id, entityName: exists.name, after: auditMembership(row) });
         return presentById(tx, networkId, row.id);
       });
     },
@@ -70,6 +71,11 @@ export function createNetworkMemberActions({ db, editable }: Deps) {
         const m = await repo.findMembership(tx, networkId, membershipId);
         // a member outside the actor's scope is read-only to them: no tier change, no leaving
         if (!m || !(await readableMember(tx, actor, m))) throw notFound();
+        if (body.tier !== undefined) {
+          const problem = memberPositionProblem(m.personId ? 'person' : 'organization', body.tier);
+          if (problem) throw fieldError('VALIDATION', 'tier', `${problem.zh} / ${problem.en}`);
+        }
+        const memberName = m.organizationName ?? m.personName ?? null;
         const today = shanghaiToday();
         const start = termStart(m);
 
@@ -81,7 +87,7 @@ export function createNetworkMemberActions({ db, editable }: Deps) {
             throw fieldError('CONFLICT', 'leftOn', '该成员已有另一条现任记录 / the member already has a current membership');
           }
         }
-        const tierChanges = body.tier !== undefined && body.tier !== m.tier;
+        const tierChanges = body.tier !== undefined && body.tier !== positionOf(m.personId ? 'person' : 'organization', m.tier);
         // a new tier from today on: close this term and open the next, so that the history shows both
         if (tierChanges && body.leftOn === undefined && m.leftOn === null && start < today) {
           await repo.updateMembership(tx, m.id, { leftOn: today });
@@ -97,6 +103,7 @@ export function createNetworkMemberActions({ db, editable }: Deps) {
             action: 'change-tier',
             entity: 'membership',
             entityId: next.id,
+            entityName: memberName,
             before: { membershipId: m.id, ...auditMembership(m) },
             after: auditMembership(next),
           });
@@ -109,7 +116,7 @@ export function createNetworkMemberActions({ db, editable }: Deps) {
         };
         await repo.updateMembership(tx, m.id, patch);
         const action = body.leftOn ? 'leave' : 'update';
-        await recordAudit(tx, actor, { action, entity: 'membership', entityId: m.id, before: auditMembership(m), after: auditMembership({ ...m, ...patch }) });
+        await recordAudit(tx, actor, { action, entity: 'membership', entityId: m.id, entityName: memberName, before: auditMembership(m), after: auditMembership({ ...m, ...patch }) });
         return presentById(tx, networkId, m.id);
       });
     },

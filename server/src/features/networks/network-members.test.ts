@@ -27,7 +27,7 @@ describe('network members: tiers, terms and history', () => {
     expect(joined.statusCode).toBe(201);
     expect(joined.json()).toMatchObject({ tier: 'member', joinedOn: '2024-01-18', leftOn: null, organization: { id: bank.id, name: '交通银行测试', kind: 'bank' }, person: null });
     await session.send('POST', `${url}/members`, { organizationId: soe.id, tier: 'founding', joinedOn: '2024-01-18' });
-    const person = await session.send('POST', `${url}/members`, { personId: expert.id, tier: 'member' });
+    const person = await session.send('POST', `${url}/members`, { personId: expert.id, tier: 'expert' });
     expect(person.json().person).toEqual({ id: expert.id, name: '李姝徵' });
 
     // a current member cannot join twice
@@ -37,7 +37,7 @@ describe('network members: tiers, terms and history', () => {
 
     let detail = (await session.get(url)).json();
     expect(detail.declaredCounts).toEqual({ founding: 13, joint_meeting: 22, member: 30 });
-    expect(detail.memberCounts).toEqual({ founding: 1, joint_meeting: 0, member: 2, convening: 0, chain_leader: 0, total: 3 });
+    expect(detail.memberCounts).toMatchObject({ founding: 1, joint_meeting: 0, member: 1, convening: 0, chain_leader: 0, expert: 1, organizations: 2, people: 1, total: 3 });
 
     // promoted to the joint meeting: a new term from today, the old one closed today
     const promoted = await session.send('PATCH', `${url}/members/${joined.json().id}`, { tier: 'joint_meeting' });
@@ -46,14 +46,14 @@ describe('network members: tiers, terms and history', () => {
     expect(promoted.json()).toMatchObject({ tier: 'joint_meeting', joinedOn: today, leftOn: null, role: '成员单位', organization: { id: bank.id } });
     expect(promoted.json().id).not.toBe(joined.json().id);
     detail = (await session.get(url)).json();
-    expect(detail.memberCounts).toMatchObject({ founding: 1, joint_meeting: 1, member: 1, total: 3 });
+    expect(detail.memberCounts).toMatchObject({ founding: 1, joint_meeting: 1, member: 0, expert: 1, total: 3 });
 
     // the bank leaves
     const left = await session.send('PATCH', `${url}/members/${promoted.json().id}`, { leftOn: today });
     expect(left.statusCode).toBe(200);
     expect(left.json().leftOn).toBe(today);
     detail = (await session.get(url)).json();
-    expect(detail.memberCounts).toMatchObject({ founding: 1, joint_meeting: 0, member: 1, total: 2 });
+    expect(detail.memberCounts).toMatchObject({ founding: 1, joint_meeting: 0, member: 0, expert: 1, total: 2 });
     expect(detail.members.map((m: { organization: { name: string } | null }) => m.organization?.name ?? null).sort()).toEqual([null, '中国电信测试']);
 
     const bankHistory = detail.history.filter((h: { memberName: string }) => h.memberName === '交通银行测试');
@@ -68,7 +68,7 @@ describe('network members: tiers, terms and history', () => {
     expect([...dates].sort().reverse()).toEqual(dates);
     // the list shows the same counts
     const list = (await session.get(`/api/networks?q=${encodeURIComponent('央企外滩党建联盟（测试）')}`)).json();
-    expect(list.items[0]).toMatchObject({ id: network.id, memberCounts: { founding: 1, member: 1, total: 2 }, declaredCounts: { founding: 13 } });
+    expect(list.items[0]).toMatchObject({ id: network.id, memberCounts: { founding: 1, member: 0, expert: 1, total: 2 }, declaredCounts: { founding: 13 } });
   });
 
   it('corrects a term that began today in place, and refuses impossible dates naming the field', async () => {
@@ -83,7 +83,7 @@ describe('network members: tiers, terms and history', () => {
     const early = await session.send('PATCH', `${url}/${m.id}`, { leftOn: '2000-01-01' });
     expect(early.statusCode).toBe(400);
     expect(early.json().fields[0].path).toBe('leftOn');
-    const future = await session.send('POST', url, { personId: (await makePerson(t.app)).id, tier: 'member', joinedOn: '2999-01-01' });
+    const future = await session.send('POST', url, { personId: (await makePerson(t.app)).id, tier: 'expert', joinedOn: '2999-01-01' });
     expect(future.statusCode).toBe(400);
     expect(future.json().fields[0].path).toBe('joinedOn');
     const badDate = await session.send('PATCH', `${url}/${m.id}`, { leftOn: '2024-13-45' });
@@ -119,5 +119,45 @@ describe('network members: tiers, terms and history', () => {
     ]);
     const audit = (await session.get(`/api/audit?entity=membership&entityId=${first.id}`)).json();
     expect(audit.items[0]).toMatchObject({ action: 'leave', before: { leftOn: null }, after: { leftOn: '2024-05-01' } });
+  });
+
+  it('gives people person roles (导师, 首批专家 …) and organisations tiers, and counts each member once', async () => {
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const network = await makeNetwork(t.app);
+    const url = `/api/networks/${network.id}/members`;
+    const org = await makeOrganization(t.app, { name: '角色测试单位' });
+    const mentor = await makePerson(t.app, { name: '角色测试导师' });
+    const founder = await makePerson(t.app, { name: '角色测试专家' });
+
+    // a person cannot be a founding unit, an organisation cannot be a mentor: 400 on the field, in Chinese and English
+    const personTier = await session.send('POST', url, { personId: mentor.id, tier: 'founding' });
+    expect(personTier.statusCode).toBe(400);
+    expect(personTier.json().fields[0]).toMatchObject({ path: 'tier', message: expect.stringMatching(/个人成员应选择个人角色/) });
+    const orgRole = await session.send('POST', url, { organizationId: org.id, tier: 'mentor' });
+    expect(orgRole.statusCode).toBe(400);
+    expect(orgRole.json().fields[0]).toMatchObject({ path: 'tier', message: expect.stringMatching(/单位成员应选择单位层级/) });
+
+    const added = await session.send('POST', url, { personId: mentor.id, tier: 'mentor', role: '创业导师' });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toMatchObject({ tier: 'mentor', person: { id: mentor.id } });
+    await session.send('POST', url, { personId: founder.id, tier: 'founding_expert' });
+    await session.send('POST', url, { organizationId: org.id, tier: 'founding' });
+
+    const detail = (await session.get(`/api/networks/${network.id}`)).json();
+    expect(detail.memberCounts).toMatchObject({ founding: 1, mentor: 1, founding_expert: 1, expert: 0, organizations: 1, people: 2, total: 3 });
+    const listed = (await session.get(`/api/networks?q=${encodeURIComponent(network.name)}`)).json().items;
+    expect(listed.find((n: { id: string }) => n.id === network.id).memberCounts).toMatchObject({ founding: 1, mentor: 1, total: 3 });
+
+    // the role changes like a tier (a new term), and only to another person role
+    const wrong = await session.send('PATCH', `${url}/${added.json().id}`, { tier: 'chain_leader' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields[0].path).toBe('tier');
+    const adviser = await session.send('PATCH', `${url}/${added.json().id}`, { tier: 'adviser' });
+    expect(adviser.statusCode).toBe(200);
+    expect(adviser.json().tier).toBe('adviser');
+    const after = (await session.get(`/api/networks/${network.id}`)).json();
+    expect(after.memberCounts).toMatchObject({ mentor: 0, adviser: 1, people: 2, total: 3 });
+    const person = (await session.get(`/api/people/${mentor.id}`)).json();
+    expect(person.memberships.find((m: { network: { id: string } }) => m.network.id === network.id).tier).toBe('adviser');
   });
 });

@@ -1,3 +1,4 @@
+import { memberPositions, membershipTiers, networkPersonRoles, positionOf } from '../../../../common/domain';
 import type {
   MemberCounts,
   Membership,
@@ -13,16 +14,16 @@ import type { MembershipRow } from './network-members.repository';
 import type { NetworkRow } from './networks.repository';
 import { shanghaiDate } from '../../../../common/shanghai-date';
 
-export function presentMemberCounts(byTier: Record<string, number> = {}): MemberCounts {
-  const c = {
-    founding: byTier.founding ?? 0,
-    joint_meeting: byTier.joint_meeting ?? 0,
-    member: byTier.member ?? 0,
-    convening: byTier.convening ?? 0,
-    chain_leader: byTier.chain_leader ?? 0,
-  };
-  return { ...c, total: c.founding + c.joint_meeting + c.member + c.convening + c.chain_leader };
+/** Counts by position (tier or person role, as positionOf reads them); each member once, in one position. */
+export function presentMemberCounts(byPosition: Record<string, number> = {}): MemberCounts {
+  const n = (keys: readonly string[]) => keys.reduce((sum, k) => sum + (byPosition[k] ?? 0), 0);
+  const counts = Object.fromEntries(memberPositions.map((k) => [k, byPosition[k] ?? 0])) as Record<(typeof memberPositions)[number], number>;
+  const organizations = n(membershipTiers);
+  const people = n(networkPersonRoles);
+  return { ...counts, organizations, people, total: organizations + people };
 }
+
+const memberOf = (m: { personId: string | null }) => (m.personId ? 'person' : 'organization');
 
 export function presentNetwork(n: NetworkRow, extra: { parent: Ref | null; byTier?: Record<string, number>; childCount: number }): Network {
   return {
@@ -45,7 +46,7 @@ export function presentMembership(m: MembershipRow, readable = true): Membership
   }
   return {
     id: m.id,
-    tier: m.tier,
+    tier: positionOf(memberOf(m), m.tier),
     role: m.role,
     joinedOn: m.joinedOn,
     leftOn: m.leftOn,
@@ -63,8 +64,9 @@ export function membershipHistory(rows: MembershipRow[], limit = 500): NetworkHi
   for (const m of rows) {
     const memberName = m.organizationName ?? m.personName ?? '';
     const at = m.createdAt.getTime();
-    events.push({ date: termStart(m), change: 'joined', tier: m.tier, memberName, membershipId: m.id, at, order: 0 });
-    if (m.leftOn) events.push({ date: m.leftOn, change: 'left', tier: m.tier, memberName, membershipId: m.id, at, order: 1 });
+    const tier = positionOf(memberOf(m), m.tier);
+    events.push({ date: termStart(m), change: 'joined', tier, memberName, membershipId: m.id, at, order: 0 });
+    if (m.leftOn) events.push({ date: m.leftOn, change: 'left', tier, memberName, membershipId: m.id, at, order: 1 });
   }
   events.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : b.at - a.at || b.order - a.order));
   return events.slice(0, limit).map(({ at: _at, order: _order, ...e }) => e);
@@ -76,7 +78,10 @@ export function presentNetworkDetail(
 ): NetworkDetail {
   const current = extra.memberships.filter((m) => m.leftOn === null);
   const byTier: Record<string, number> = {};
-  for (const m of current) byTier[m.tier] = (byTier[m.tier] ?? 0) + 1;
+  for (const m of current) {
+    const position = positionOf(memberOf(m), m.tier);
+    byTier[position] = (byTier[position] ?? 0) + 1;
+  }
   return {
     ...presentNetwork(n, { parent: extra.parent, byTier, childCount: extra.childCount }),
     description: n.description,

@@ -1,3 +1,4 @@
+import { positionOf } from '../../../../common/domain';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { memberships, networks } from '../../db/schema';
@@ -84,18 +85,20 @@ export async function childCounts(ex: Executor, ids: string[], scope: SQL | unde
   return new Map(rows.map((r) => [r.parentId!, r.n]));
 }
 
-/** current members (not left) per network and tier */
+/** current members (not left) per network and position (an organisation's tier or a person's role, read by positionOf) */
 export async function currentTierCounts(ex: Executor, ids: string[]) {
   const out = new Map<string, Record<string, number>>();
   if (!ids.length) return out;
+  const isPerson = sql<boolean>`${memberships.personId} is not null`;
   const rows = await ex
-    .select({ networkId: memberships.networkId, tier: memberships.tier, n: count() })
+    .select({ networkId: memberships.networkId, tier: memberships.tier, isPerson, n: count() })
     .from(memberships)
     .where(and(inArray(memberships.networkId, ids), sql`${memberships.leftOn} is null`))
-    .groupBy(memberships.networkId, memberships.tier);
+    .groupBy(memberships.networkId, memberships.tier, isPerson);
   for (const r of rows) {
     const m = out.get(r.networkId) ?? {};
-    m[r.tier] = r.n;
+    const position = positionOf(r.isPerson ? 'person' : 'organization', r.tier);
+    m[position] = (m[position] ?? 0) + r.n;
     out.set(r.networkId, m);
   }
   return out;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { MembershipTier } from '../../../../common/domain';
+import { positionOf, type MemberPosition } from '../../../../common/domain';
 import type { MemberOf } from '../../../../common/schemas/organizations';
 import type { Executor } from '../../db/client';
 import { memberships, networks } from '../../db/schema';
@@ -30,7 +30,7 @@ export async function membershipsOf(ex: Executor, owner: Owner, id: string, netw
   return rows.map((r) => ({
     id: r.id,
     network: { id: r.networkId, name: r.networkName, kind: r.networkKind },
-    tier: r.tier,
+    tier: positionOf(owner, r.tier),
     role: r.role,
     joinedOn: r.joinedOn,
     leftOn: r.leftOn,
@@ -40,9 +40,22 @@ export async function membershipsOf(ex: Executor, owner: Owner, id: string, netw
 /**
  * Rank of a tier when two memberships of the same network must become one: a chain leader (链长) and a
  * founding unit (发起单位) stand above a convening unit (召集单位), a joint-meeting unit (联席会议单位) and
- * an ordinary member (成员单位).
+ * an ordinary member (成员单位); for people, a secretary-general (秘书长) above a founding expert (首批专家),
+ * an adviser or mentor, an expert and a member (成员).
  */
-export const tierRank: Record<MembershipTier, number> = { chain_leader: 5, founding: 4, convening: 3, joint_meeting: 2, member: 1 };
+export const tierRank: Record<MemberPosition, number> = {
+  chain_leader: 5,
+  founding: 4,
+  convening: 3,
+  joint_meeting: 2,
+  member: 1,
+  secretary_general: 5,
+  founding_expert: 4,
+  adviser: 3,
+  mentor: 3,
+  expert: 2,
+  individual_member: 1,
+};
 
 const earlier = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b));
 
@@ -65,7 +78,7 @@ export async function moveMemberships(ex: Executor, owner: Owner, sourceId: stri
     const kept = m.leftOn === null ? byNetwork.get(m.networkId) : undefined;
     if (kept) {
       const next = {
-        tier: tierRank[m.tier] > tierRank[kept.tier] ? m.tier : kept.tier,
+        tier: tierRank[positionOf(owner, m.tier)] > tierRank[positionOf(owner, kept.tier)] ? positionOf(owner, m.tier) : positionOf(owner, kept.tier),
         role: kept.role ?? m.role,
         joinedOn: earlier(kept.joinedOn, m.joinedOn),
       };

@@ -1,3 +1,4 @@
+import { enAdmin } from './en-admin';
 import { enDirectory } from './en-directory';
 import { enSecurity } from './en-security';
 import { enLabels } from './en-labels';
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enSecurity,
   ...enShell,
   ...enLabels,
+  ...enAdmin,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

@@ -1,3 +1,4 @@
+import { zhCNAdmin } from './zh-CN-admin';
 /** Simplified Chinese: the default and reference dictionary. Every key must also exist in en.ts. */
 import { zhCNDirectory } from './zh-CN-directory';
 import { zhCNLabels } from './zh-CN-labels';
@@ -9,6 +10,7 @@ export const zhCN = {
   ...zhCNSecurity,
   ...zhCNShell,
   ...zhCNLabels,
+  ...zhCNAdmin,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api';
+import type { UserStatus } from '../../../../common/schemas/accounts';
 import { meQueryKey, type Role, type Scope, type User } from '../auth/api';
 
 export interface CreateUserInput {
@@ -20,7 +21,12 @@ export interface UpdateUserInput {
 
 const usersKey = ['admin', 'users'] as const;
 
-export function useUsers(query: { q?: string; page: number; pageSize: number }) {
+/** The filters of the users list (the server's userListQuery); plain constants, so that no zod reaches the bundle. */
+export const userRoles = ['admin', 'coordinator', 'expert', 'enterprise', 'viewer'] as const satisfies readonly Role[];
+export const userStatuses = ['active', 'disabled', 'locked'] as const satisfies readonly UserStatus[];
+export type { UserStatus } from '../../../../common/schemas/accounts';
+
+export function useUsers(query: { q?: string; role?: Role; status?: UserStatus; page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...usersKey, query],
     queryFn: ({ signal }) => api.get<Page<User>>('/api/admin/users', { query: { ...query }, signal }),

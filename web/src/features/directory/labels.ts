@@ -1,11 +1,15 @@
 import {
+  memberPositions,
   membershipTiers,
+  networkPersonRoles,
   networkKinds,
   organizationKinds,
   organizationSizes,
   personRoles,
   placeKinds,
+  type MemberPosition,
   type MembershipTier,
+  type NetworkPersonRole,
   type NetworkKind,
   type OrganizationKind,
   type OrganizationSize,
@@ -14,7 +18,7 @@ import {
 } from '../../../../common/domain';
 import type { Translate } from '../../app/i18n';
 
-export { membershipTiers, networkKinds, organizationKinds, organizationSizes, personRoles, placeKinds };
+export { memberPositions, membershipTiers, networkKinds, networkPersonRoles, organizationKinds, organizationSizes, personRoles, placeKinds };
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
@@ -22,6 +26,9 @@ function isOneOf<T extends string>(values: readonly T[], value: unknown): value 
 
 export const isOrganizationKind = (v: unknown): v is OrganizationKind => isOneOf(organizationKinds, v);
 export const isMembershipTier = (v: unknown): v is MembershipTier => isOneOf(membershipTiers, v);
+/** an organisation's tier or a person's role in a network */
+export const isMemberPosition = (v: unknown): v is MemberPosition => isOneOf(memberPositions, v);
+export const isNetworkPersonRole = (v: unknown): v is NetworkPersonRole => isOneOf(networkPersonRoles, v);
 export const isPersonRole = (v: unknown): v is PersonRole => isOneOf(personRoles, v);
 export const isNetworkKind = (v: unknown): v is NetworkKind => isOneOf(networkKinds, v);
 export const isPlaceKind = (v: unknown): v is PlaceKind => isOneOf(placeKinds, v);
@@ -34,7 +41,8 @@ export function pickOne<T extends string>(values: readonly T[], value: string | 
 
 export const organizationKindLabel = (t: Translate, kind: string) =>
   isOrganizationKind(kind) ? t(`orgKind.${kind}`) : kind;
-export const tierLabel = (t: Translate, tier: string) => (isMembershipTier(tier) ? t(`tier.${tier}`) : tier);
+/** The label of a tier (发起单位 …) or of a person's role in a network (导师 …). */
+export const tierLabel = (t: Translate, tier: string) => (isMemberPosition(tier) ? t(`tier.${tier}`) : tier);
 export const personRoleLabel = (t: Translate, role: string) => (isPersonRole(role) ? t(`personRole.${role}`) : role);
 export const networkKindLabel = (t: Translate, kind: string) => (isNetworkKind(kind) ? t(`networkKind.${kind}`) : kind);
 export const placeKindLabel = (t: Translate, kind: string) => (isPlaceKind(kind) ? t(`placeKind.${kind}`) : kind);
@@ -44,6 +52,9 @@ export const organizationSizeLabel = (t: Translate, size: string) =>
 export const organizationKindOptions = (t: Translate) =>
   organizationKinds.map((value) => ({ value, label: t(`orgKind.${value}`) }));
 export const tierOptions = (t: Translate) => membershipTiers.map((value) => ({ value, label: t(`tier.${value}`) }));
+/** What a member may be given: an organisation a tier, a person a person role (memberPositionProblem on the server). */
+export const positionOptions = (t: Translate, member: 'organization' | 'person') =>
+  (member === 'person' ? networkPersonRoles : membershipTiers).map((value) => ({ value, label: t(`tier.${value}`) }));
 export const personRoleOptions = (t: Translate) => personRoles.map((value) => ({ value, label: t(`personRole.${value}`) }));
 export const networkKindOptions = (t: Translate) =>
   networkKinds.map((value) => ({ value, label: t(`networkKind.${value}`) }));
@@ -64,12 +75,18 @@ export const organizationKindColors: Record<OrganizationKind, string> = {
   other: 'default',
 };
 
-export const tierColors: Record<MembershipTier, string> = {
+export const tierColors: Record<MemberPosition, string> = {
   founding: 'red',
   joint_meeting: 'orange',
   member: 'blue',
   convening: 'purple',
   chain_leader: 'gold',
+  founding_expert: 'magenta',
+  expert: 'cyan',
+  mentor: 'green',
+  adviser: 'geekblue',
+  secretary_general: 'volcano',
+  individual_member: 'default',
 };
 
 export const personRoleColors: Record<PersonRole, string> = {

@@ -3,7 +3,9 @@
  * type-only, so that nothing of zod reaches the web bundle.
  */
 export type {
+  MemberPosition,
   MembershipTier,
+  NetworkPersonRole,
   NetworkKind,
   OrganizationKind,
   OrganizationSize,

@@ -38,11 +38,45 @@ export function useCreateIndustry() {
   });
 }
 
+export function useUpdateIndustry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: Partial<IndustryInput> & { id: string }) => api.patch<Industry>(`/api/industries/${encodeURIComponent(id)}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
+  });
+}
+
+/** One place up or down among its siblings. */
+export function useMoveIndustry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, direction }: { id: string; direction: 'up' | 'down' }) =>
+      api.post<Industry>(`/api/industries/${encodeURIComponent(id)}/move`, { direction }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
+  });
+}
+
+export function useDeleteIndustry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/api/industries/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
+  });
+}
+
+export interface IndustryLinkInput {
+  upstreamId: string;
+  downstreamId: string;
+}
+
+export const addIndustryLink = (link: IndustryLinkInput) => api.post<void>('/api/industries/links', link);
+/** The one call that removes a link: where the link goes (body, path or query) is decided here only. */
+export const removeIndustryLink = (link: IndustryLinkInput) => api.delete<void>('/api/industries/links', { body: link });
+
 export function useIndustryLink() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ remove, ...link }: { upstreamId: string; downstreamId: string; remove?: boolean }) =>
-      remove ? api.delete<void>('/api/industries/links', { body: link }) : api.post<void>('/api/industries/links', link),
+    mutationFn: ({ remove, ...link }: IndustryLinkInput & { remove?: boolean }) => (remove ? removeIndustryLink(link) : addIndustryLink(link)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
   });
 }
@@ -52,10 +86,11 @@ export interface IndustryTreeNode {
   title: string;
   key: string;
   count: number;
+  sort: number;
   children: IndustryTreeNode[];
 }
 
-/** parentId → nested nodes, children sorted by name; orphans (unknown parent) become roots. */
+/** parentId → nested nodes, children in their order (sort, then name); orphans (unknown parent) become roots. */
 export function industryTree(industries: readonly Industry[]): IndustryTreeNode[] {
   const byId = new Map<string, IndustryTreeNode>();
   for (const industry of industries) {
@@ -64,6 +99,7 @@ export function industryTree(industries: readonly Industry[]): IndustryTreeNode[
       key: industry.id,
       title: industry.name,
       count: industry.organizationCount,
+      sort: industry.sort,
       children: [],
     });
   }
@@ -76,7 +112,7 @@ export function industryTree(industries: readonly Industry[]): IndustryTreeNode[
     else roots.push(node);
   }
   const sort = (nodes: IndustryTreeNode[]) => {
-    nodes.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+    nodes.sort((a, b) => a.sort - b.sort || a.title.localeCompare(b.title, 'zh-CN'));
     for (const node of nodes) sort(node.children);
   };
   sort(roots);

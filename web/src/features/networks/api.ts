@@ -6,7 +6,7 @@ import type {
   NetworkDetail,
   NetworkTreeNode,
 } from '../../../../common/schemas/networks';
-import type { MembershipTier, NetworkKind } from '../directory/types';
+import type { MemberPosition, NetworkKind } from '../directory/types';
 import { useInvalidateDirectory } from '../directory/use-invalidate-directory';
 
 /** Response shapes come from the server's schemas (type-only: nothing of zod reaches the bundle). */
@@ -31,7 +31,8 @@ export interface NetworkInput {
 export interface MemberInput {
   organizationId?: string;
   personId?: string;
-  tier: MembershipTier;
+  /** an organisation's tier or a person's role */
+  tier: MemberPosition;
   role?: string | null;
   joinedOn?: string | null;
 }

@@ -1,8 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, Select, Typography } from 'antd';
+import { Button, Flex, Form, Select, Typography } from 'antd';
 import { useLocale, useT } from '../../../app/i18n';
 import { districtOptions } from '../../../lib/districts';
 import { scopeKinds, type ScopeKind } from '../../auth/api';
+import { NetworkSelect } from '../../directory/components/network-select';
 
 function ScopeRow({ name, index, onRemove }: { name: number; index: number; onRemove: () => void }) {
   const t = useT();
@@ -26,7 +27,12 @@ function ScopeRow({ name, index, onRemove }: { name: number; index: number; onRe
         rules={[{ required: true, whitespace: true, message: t('users.scopeValueRequired') }]}
       >
         {kind === 'network' ? (
-          <Input aria-label={t('users.scopeValue') + position} placeholder={t('users.scopeNetworkPlaceholder')} />
+          <NetworkSelect
+            aria-label={t('users.scopeValue') + position}
+            placeholder={t('usersAdmin.chooseNetwork')}
+            data-testid={`scope-network-${index + 1}`}
+            style={{ width: '100%' }}
+          />
         ) : (
           <Select<string>
             aria-label={t('users.scopeValue') + position}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Input, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
-import { useState } from 'react';
+import { App, Badge, Button, Card, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../../app/auth/require-auth';
 import { useLocale, useT } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
@@ -9,8 +9,10 @@ import { districtLabel } from '../../../lib/districts';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
 import { usePageParams } from '../../../lib/use-page-params';
-import type { Scope, User } from '../../auth/api';
-import { useUnlockUser, useUpdateUser, useUsers } from '../api';
+import type { Role, Scope, User } from '../../auth/api';
+import { pickOne } from '../../directory/labels';
+import { flattenNetworkTree, useNetworkTree } from '../../networks/api';
+import { useUnlockUser, userRoles, userStatuses, useUpdateUser, useUsers, type UserStatus } from '../api';
 import { UserFormModal } from '../components/user-form-modal';
 
 type ModalState = { mode: 'create' } | { mode: 'edit'; user: User } | null;
@@ -26,7 +28,11 @@ export function UsersPage() {
   const me = useCurrentUser();
   const { page, pageSize, get, update: updateParams } = usePageParams();
   const q = get('q');
-  const users = useUsers({ q, page, pageSize });
+  const role = pickOne(userRoles, get('role'));
+  const status = pickOne(userStatuses, get('status'));
+  const users = useUsers({ q, role, status, page, pageSize });
+  const tree = useNetworkTree();
+  const networkNames = useMemo(() => new Map(flattenNetworkTree(tree.data ?? []).map((n) => [n.id, n.name])), [tree.data]);
   const updateUser = useUpdateUser();
   const unlockUser = useUnlockUser();
   const [modal, setModal] = useState<ModalState>(null);
@@ -49,7 +55,9 @@ export function UsersPage() {
     );
 
   const scopeLabel = (scope: Scope) =>
-    scope.kind === 'district' ? districtLabel(scope.value, locale) : `${t('scopeKind.network')}: ${scope.value}`;
+    scope.kind === 'district'
+      ? districtLabel(scope.value, locale)
+      : `${t('scopeKind.network')}: ${networkNames.get(scope.value) ?? t('usersAdmin.unknownNetwork')}`;
 
   const columns: TableProps<User>['columns'] = [
     { key: 'username', dataIndex: 'username', title: t('users.username'), width: 160 },
@@ -76,8 +84,11 @@ export function UsersPage() {
       key: 'scopes',
       title: t('users.scopes'),
       render: (_, user) =>
-        user.scopes.length === 0 ? (
-          '—'
+        // an administrator sees everything, whatever scopes are stored
+        user.role === 'admin' ? (
+          <Tag color="gold">{t('usersAdmin.allScopes')}</Tag>
+        ) : user.scopes.length === 0 ? (
+          <Typography.Text type="secondary">{t('usersAdmin.noScope')}</Typography.Text>
         ) : (
           <Space size={[4, 4]} wrap>
             {user.scopes.map((scope) => (
@@ -154,16 +165,38 @@ export function UsersPage() {
         }
       />
       <Card variant="borderless">
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          placeholder={t('users.searchPlaceholder')}
-          aria-label={t('users.searchPlaceholder')}
-          enterButton={t('common.search')}
-          allowClear
-          onSearch={(value) => updateParams({ q: value.trim() })}
-          style={{ width: 360, maxWidth: '100%', marginBottom: 16 }}
-        />
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            key={q ?? ''}
+            defaultValue={q}
+            placeholder={t('users.searchPlaceholder')}
+            aria-label={t('users.searchPlaceholder')}
+            enterButton={t('common.search')}
+            allowClear
+            onSearch={(value) => updateParams({ q: value.trim() })}
+            style={{ width: 360, maxWidth: '100%' }}
+          />
+          <Select<Role>
+            allowClear
+            value={role}
+            placeholder={t('usersAdmin.allRoles')}
+            aria-label={t('users.role')}
+            data-testid="users-role-filter"
+            options={userRoles.map((value) => ({ value, label: t(`role.${value}`) }))}
+            onChange={(value) => updateParams({ role: value })}
+            style={{ width: 160, maxWidth: '100%' }}
+          />
+          <Select<UserStatus>
+            allowClear
+            value={status}
+            placeholder={t('usersAdmin.allStatuses')}
+            aria-label={t('users.status')}
+            data-testid="users-status-filter"
+            options={userStatuses.map((value) => ({ value, label: t(`usersAdmin.status.${value}`) }))}
+            onChange={(value) => updateParams({ status: value })}
+            style={{ width: 160, maxWidth: '100%' }}
+          />
+        </Flex>
         {users.isError ? (
           <QueryError error={users.error} onRetry={() => void users.refetch()} />
         ) : (

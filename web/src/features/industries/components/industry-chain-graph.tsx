@@ -15,7 +15,11 @@ echarts.use([GraphChart, TooltipComponent, CanvasRenderer]);
 type ChainOption = echarts.ComposeOption<GraphSeriesOption | TooltipComponentOption>;
 
 const columnGap = 230;
-const rowGap = 86;
+// room for a node (≤ 52 px), its label on two lines below it and a gap
+const rowGap = 100;
+const looseGap = 170;
+/** A label wraps within this width, narrower than the gaps between nodes: labels never run into each other. */
+const labelWidth = looseGap - 24;
 
 /** Left to right by chain depth (longest path from an upstream end); unlinked industries in a row below. */
 function layout(chain: IndustryChain): Map<string, { x: number; y: number }> {
@@ -48,10 +52,10 @@ function layout(chain: IndustryChain): Map<string, { x: number; y: number }> {
   }
   const loose = chain.nodes.filter((node) => !depth.has(node.id));
   const width = Math.max(1, columns.size) * columnGap;
-  const perRow = Math.max(3, Math.floor(width / 160));
+  const perRow = Math.max(3, Math.floor(width / looseGap));
   loose.forEach((node, index) =>
     positions.set(node.id, {
-      x: (index % perRow) * 160,
+      x: (index % perRow) * looseGap,
       y: (tallest + 1) * rowGap + Math.floor(index / perRow) * rowGap,
     }),
   );
@@ -113,7 +117,18 @@ export function IndustryChainGraph({
           draggable: false,
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 9,
-          label: { show: true, position: 'bottom', fontSize: 13, color: '#1f2a44' },
+          label: {
+            show: true,
+            position: 'bottom',
+            fontSize: 13,
+            lineHeight: 16,
+            color: '#1f2a44',
+            width: labelWidth,
+            overflow: 'break',
+            align: 'center',
+          },
+          // when the reader zooms out, labels that would still collide are hidden (they show on hover)
+          labelLayout: { hideOverlap: true },
           lineStyle: { color: '#8fa3c7', width: 1.6, curveness: 0.12, opacity: 0.9 },
           emphasis: { focus: 'adjacency', lineStyle: { width: 3 } },
           data: chain.nodes.map((node) => {

@@ -1,11 +1,16 @@
-import { Card, Col, Empty, Flex, Row, Select, Skeleton, Space, Tree, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Space, Tree, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useCurrentUser } from '../../../app/auth/require-auth';
 import { useT } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
 import { usePageParams } from '../../../lib/use-page-params';
-import { industryTree, useIndustries, useIndustryChain, type IndustryTreeNode } from '../api';
+import { industryTree, useIndustries, useIndustryChain, type Industry, type IndustryTreeNode } from '../api';
+import { IndustryFormModal } from '../components/industry-form-modal';
 import { IndustryPanel } from '../components/industry-panel';
+
+type Editing = { industry?: Industry; parentId?: string } | null;
 
 // ECharts lives in this chunk only: the rest of the app never loads it.
 const IndustryChainGraph = lazy(async () => ({
@@ -19,6 +24,8 @@ function toTreeData(nodes: readonly IndustryTreeNode[]): { key: string; title: s
 export function IndustriesPage() {
   const t = useT();
   const { get, update } = usePageParams();
+  const isAdmin = useCurrentUser().role === 'admin';
+  const [editing, setEditing] = useState<Editing>(null);
   const selectedId = get('industry');
   const chainOf = get('chain');
   const industries = useIndustries();
@@ -39,7 +46,18 @@ export function IndustriesPage() {
       <PageHeader title={t('industry.title')} subtitle={t('industry.subtitle')} />
       <Row gutter={16}>
         <Col xs={24} lg={7}>
-          <Card variant="borderless" title={t('industry.taxonomy')} style={{ marginBottom: 16 }}>
+          <Card
+            variant="borderless"
+            title={t('industry.taxonomy')}
+            style={{ marginBottom: 16 }}
+            extra={
+              isAdmin ? (
+                <Button size="small" type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing({})}>
+                  {t('industryAdmin.create')}
+                </Button>
+              ) : null
+            }
+          >
             {industries.isPending ? (
               <Skeleton active />
             ) : industries.isError ? (
@@ -121,6 +139,17 @@ export function IndustriesPage() {
           industries={industries.data ?? []}
           onSelect={select}
           onClose={() => select(undefined)}
+          canEdit={isAdmin}
+          onEdit={(industry) => setEditing({ industry })}
+          onAddChild={(industry) => setEditing({ parentId: industry.id })}
+        />
+      ) : null}
+      {editing ? (
+        <IndustryFormModal
+          industry={editing.industry}
+          defaultParentId={editing.parentId}
+          industries={industries.data ?? []}
+          onClose={() => setEditing(null)}
         />
       ) : null}
     </>

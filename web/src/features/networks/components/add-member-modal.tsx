@@ -5,19 +5,22 @@ import { useT } from '../../../app/i18n';
 import { errorMessage } from '../../../lib/error-message';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { RecordSelect } from '../../directory/components/record-select';
-import { tierOptions } from '../../directory/labels';
-import type { MembershipTier } from '../../directory/types';
+import { isMembershipTier, isNetworkPersonRole, positionOptions } from '../../directory/labels';
+import type { MemberPosition } from '../../directory/types';
 import { useAddMember } from '../api';
 import { joinTodayDefault } from '../membership-dates';
 
 interface MemberFormValues {
   memberId: string;
-  tier: MembershipTier;
+  tier: MemberPosition;
   role?: string;
   joinedOn?: Dayjs | null;
 }
 
-/** 添加成员: an organisation or a person, with its tier, role and joining date. */
+const defaultPosition = (member: 'organization' | 'person', tier?: MemberPosition): MemberPosition =>
+  member === 'person' ? (tier && isNetworkPersonRole(tier) ? tier : 'individual_member') : tier && isMembershipTier(tier) ? tier : 'member';
+
+/** 添加成员: an organisation with its tier or a person with a person role (导师 …), a note and the joining date. */
 export function AddMemberModal({
   networkId,
   defaultTier,
@@ -25,7 +28,7 @@ export function AddMemberModal({
   onClose,
 }: {
   networkId: string;
-  defaultTier?: MembershipTier;
+  defaultTier?: MemberPosition;
   /** organisations and people already current members (not offered again) */
   currentIds: readonly string[];
   onClose: () => void;
@@ -33,7 +36,7 @@ export function AddMemberModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<MemberFormValues>();
-  const [memberType, setMemberType] = useState<'organization' | 'person'>('organization');
+  const [memberType, setMemberType] = useState<'organization' | 'person'>(defaultTier && isNetworkPersonRole(defaultTier) ? 'person' : 'organization');
   const add = useAddMember(networkId);
 
   const onFinish = (values: MemberFormValues) => {
@@ -71,7 +74,7 @@ export function AddMemberModal({
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ tier: defaultTier ?? 'member', joinedOn: dayjs(joinTodayDefault()) }}
+        initialValues={{ tier: defaultPosition(memberType, defaultTier), joinedOn: dayjs(joinTodayDefault()) }}
         style={{ marginTop: 16 }}
       >
         <Form.Item label={t('network.memberType')}>
@@ -80,6 +83,7 @@ export function AddMemberModal({
             onChange={(value) => {
               setMemberType(value);
               form.setFieldValue('memberId', undefined);
+              form.setFieldValue('tier', defaultPosition(value, defaultTier));
             }}
             options={[
               { value: 'organization', label: t('nav.organizations') },
@@ -94,8 +98,8 @@ export function AddMemberModal({
         >
           <RecordSelect key={memberType} type={memberType} excludeIds={currentIds} />
         </Form.Item>
-        <Form.Item label={t('membership.tier')} name="tier" rules={[{ required: true }]}>
-          <Select options={tierOptions(t)} />
+        <Form.Item label={memberType === 'person' ? t('membership.personRole') : t('membership.tier')} name="tier" rules={[{ required: true }]}>
+          <Select options={positionOptions(t, memberType)} data-testid="member-position" />
         </Form.Item>
         <Form.Item label={t('membership.role')} name="role" extra={t('network.roleHint')}>
           <Input autoComplete="off" maxLength={100} />

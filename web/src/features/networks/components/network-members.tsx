@@ -1,14 +1,20 @@
 import { App, Button, Dropdown, Empty, Popconfirm, Space, Table, Tabs, Tag, type TableProps } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { errorMessage } from '../../../lib/error-message';
-import { membershipTiers, organizationKindLabel, tierColors } from '../../directory/labels';
-import type { MembershipTier } from '../../directory/types';
+import { memberPositions, organizationKindLabel, positionOptions, tierColors, tierLabel } from '../../directory/labels';
+import type { MemberPosition } from '../../directory/types';
 import { useUpdateMember, type NetworkDetail, type NetworkMember } from '../api';
 import { leaveToday } from '../membership-dates';
 
-/** Current members grouped by tier (one tab each, with counts), with tier changes and leaving. */
+/** The URL of a network's members of one tier or role (or all): the tabs below read it, tier cards and list tags link to it. */
+export const networkMembersPath = (networkId: string, tier: MemberPosition | 'all') =>
+  `/directory/networks/${encodeURIComponent(networkId)}?tier=${tier}`;
+
+/**
+ * Current members grouped by tier or person role (one tab each, with counts; the tab is `?tier=` in the
+ * URL, so that it can be linked and shared), with tier or role changes and leaving.
+ */
 export function NetworkMembers({
   network,
   canEdit,
@@ -16,17 +22,27 @@ export function NetworkMembers({
 }: {
   network: NetworkDetail;
   canEdit: boolean;
-  onAdd: (tier?: MembershipTier) => void;
+  onAdd: (tier?: MemberPosition) => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
   const updateMember = useUpdateMember(network.id);
   const members = network.members ?? [];
-  const tiers = membershipTiers.filter(
+  const tiers = memberPositions.filter(
     (tier) => members.some((member) => member.tier === tier) || (network.declaredCounts?.[tier] ?? 0) > 0,
   );
-  const [activeTier, setActiveTier] = useState<string>();
+  const [params, setParams] = useSearchParams();
+  const activeTier = params.get('tier');
   const active = activeTier && (activeTier === 'all' || tiers.some((tier) => tier === activeTier)) ? activeTier : (tiers[0] ?? 'all');
+  const setActiveTier = (tier: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('tier', tier);
+        return next;
+      },
+      { replace: true },
+    );
 
   const change = (member: NetworkMember, changes: Parameters<typeof updateMember.mutateAsync>[0]['changes'], done: string) =>
     updateMember.mutateAsync({ membershipId: member.id, changes }).then(
@@ -40,6 +56,8 @@ export function NetworkMembers({
     {
       key: 'name',
       title: t('network.memberName'),
+      // a fixed share of the row: without it the other columns' widths squeeze the name to two characters
+      width: 220,
       render: (_, member) =>
         member.organization ? (
           <Link to={`/directory/organizations/${encodeURIComponent(member.organization.id)}`}>{member.organization.name}</Link>
@@ -61,9 +79,9 @@ export function NetworkMembers({
       ? [
           {
             key: 'tier',
-            title: t('membership.tier'),
+            title: t('membership.position'),
             width: 130,
-            render: (_: unknown, member: NetworkMember) => <Tag color={tierColors[member.tier]}>{t(`tier.${member.tier}`)}</Tag>,
+            render: (_: unknown, member: NetworkMember) => <Tag color={tierColors[member.tier]}>{tierLabel(t, member.tier)}</Tag>,
           },
         ]
       : []),
@@ -82,18 +100,18 @@ export function NetworkMembers({
                 <Dropdown
                   trigger={['click']}
                   menu={{
-                    items: membershipTiers
-                      .filter((tier) => tier !== member.tier)
-                      .map((tier) => ({ key: tier, label: t(`tier.${tier}`) })),
+                    items: positionOptions(t, member.person ? 'person' : 'organization')
+                      .filter((option) => option.value !== member.tier)
+                      .map((option) => ({ key: option.value, label: option.label })),
                     onClick: ({ key }) =>
                       void change(
                         member,
-                        { tier: key as MembershipTier },
-                        t('network.tierChanged', { name: memberName(member), tier: t(`tier.${key as MembershipTier}`) }),
+                        { tier: key as MemberPosition },
+                        t('network.tierChanged', { name: memberName(member), tier: tierLabel(t, key) }),
                       ),
                   }}
                 >
-                  <Button type="link" size="small">{t('network.changeTier')}</Button>
+                  <Button type="link" size="small">{member.person ? t('network.changeRole') : t('network.changeTier')}</Button>
                 </Dropdown>
                 <Popconfirm
                   title={t('network.leaveConfirm', { name: memberName(member) })}
@@ -124,7 +142,8 @@ export function NetworkMembers({
       dataSource={rows}
       pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('network.noMembersInTier')} /> }}
-      scroll={{ x: 760 }}
+      tableLayout="fixed"
+      scroll={{ x: columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0) }}
     />
   );
 
@@ -134,7 +153,7 @@ export function NetworkMembers({
       onChange={setActiveTier}
       tabBarExtraContent={
         canEdit ? (
-          <Button type="primary" ghost onClick={() => onAdd(active === 'all' ? undefined : (active as MembershipTier))}>
+          <Button type="primary" ghost onClick={() => onAdd(active === 'all' ? undefined : (active as MemberPosition))}>
             {t('network.addMember')}
           </Button>
         ) : null
@@ -142,7 +161,7 @@ export function NetworkMembers({
       items={[
         ...tiers.map((tier) => {
           const rows = members.filter((member) => member.tier === tier);
-          return { key: tier, label: `${t(`tier.${tier}`)} ${rows.length}`, children: table(rows) };
+          return { key: tier, label: `${tierLabel(t, tier)} ${rows.length}`, children: table(rows) };
         }),
         { key: 'all', label: t('network.allMembers', { count: members.length }), children: table(members) },
       ]}

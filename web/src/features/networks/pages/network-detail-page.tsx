@@ -7,7 +7,7 @@ import { DetailHeader, detailFallback } from '../../../components/detail-header'
 import { districtLabel } from '../../../lib/districts';
 import { detailDescriptionStyles, useDirectoryTrail } from '../../directory/components/directory-breadcrumb';
 import { networkKindLabel } from '../../directory/labels';
-import type { MembershipTier } from '../../directory/types';
+import type { MemberPosition } from '../../directory/types';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
@@ -19,7 +19,7 @@ import { NetworkMembers } from '../components/network-members';
 import { NetworkTree } from '../components/network-tree';
 import { TierStats } from '../components/tier-stats';
 
-type Drawer = { kind: 'edit' } | { kind: 'child' } | { kind: 'member'; tier?: MembershipTier } | null;
+type Drawer = { kind: 'edit' } | { kind: 'child' } | { kind: 'member'; tier?: MemberPosition } | null;
 
 export function NetworkDetailPage() {
   const { id } = useParams();
@@ -73,7 +73,7 @@ export function NetworkDetailPage() {
       <TierStats network={record} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Card variant="borderless" title={t('network.membersTitle')} style={{ marginBottom: 16 }}>
+          <Card id="members" variant="borderless" title={t('network.membersTitle')} style={{ marginBottom: 16 }}>
             <NetworkMembers network={record} canEdit={canEdit} onAdd={(tier) => setOpen({ kind: 'member', tier })} />
           </Card>
           <Card variant="borderless" title={t('detail.basicInfo')} style={{ marginBottom: 16 }}>

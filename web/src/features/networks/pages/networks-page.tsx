@@ -6,7 +6,8 @@ import { ListActions, ListPage, useListParams, useRowEditing } from '../../../co
 import { QueryError } from '../../../components/query-error';
 import { districtLabel } from '../../../lib/districts';
 import { DistrictFilter, EnumFilter, NetworkFilter } from '../../directory/components/list-filter-controls';
-import { membershipTiers, networkKindLabel, networkKindOptions, networkKinds, pickOne, tierColors } from '../../directory/labels';
+import { memberPositions, networkKindLabel, networkKindOptions, networkKinds, pickOne, tierColors, tierLabel } from '../../directory/labels';
+import { networkMembersPath } from '../components/network-members';
 import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { ExportMenu } from '../../io/components/export-menu';
@@ -75,7 +76,7 @@ export function NetworksPage() {
       title: t('network.membersByTier'),
       width: 320,
       render: (_, row) => {
-        const tiers = membershipTiers.filter((tier) => (row.memberCounts?.[tier] ?? 0) > 0 || (row.declaredCounts?.[tier] ?? 0) > 0);
+        const tiers = memberPositions.filter((tier) => (row.memberCounts?.[tier] ?? 0) > 0 || (row.declaredCounts?.[tier] ?? 0) > 0);
         if (tiers.length === 0) return <Typography.Text type="secondary">{t('network.noMembers')}</Typography.Text>;
         return (
           <Space size={[4, 4]} wrap>
@@ -83,10 +84,12 @@ export function NetworksPage() {
               const declared = row.declaredCounts?.[tier];
               return (
                 <Tooltip key={tier} title={declared ? t('network.declaredVsRecorded', { declared, recorded: row.memberCounts[tier] }) : undefined}>
-                  <Tag color={tierColors[tier]}>
-                    {t(`tier.${tier}`)} {row.memberCounts?.[tier] ?? 0}
-                    {declared ? `/${declared}` : ''}
-                  </Tag>
+                  <Link to={networkMembersPath(row.id, tier)} aria-label={t('network.showMembersOf', { tier: tierLabel(t, tier) })}>
+                    <Tag color={tierColors[tier]} style={{ cursor: 'pointer' }}>
+                      {tierLabel(t, tier)} {row.memberCounts?.[tier] ?? 0}
+                      {declared ? `/${declared}` : ''}
+                    </Tag>
+                  </Link>
                 </Tooltip>
               );
             })}
@@ -94,7 +97,17 @@ export function NetworksPage() {
         );
       },
     },
-    { key: 'total', title: t('network.total'), width: 80, align: 'right', render: (_, row) => row.memberCounts?.total ?? 0 },
+    {
+      key: 'total',
+      title: t('network.total'),
+      width: 80,
+      align: 'right',
+      render: (_, row) => (
+        <Link to={networkMembersPath(row.id, 'all')} aria-label={t('network.showAllMembers')}>
+          {row.memberCounts?.total ?? 0}
+        </Link>
+      ),
+    },
     { key: 'children', title: t('network.children'), width: 90, align: 'right', render: (_, row) => row.childCount ?? 0 },
   ];
 

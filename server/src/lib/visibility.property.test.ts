@@ -258,7 +258,7 @@ describe('the visibility rule as a property (docs/ACCESS.md)', () => {
           for (const m of [...world.orgs, ...world.people]) {
             const res = await call(session, 'POST', `/api/networks/${target.id}/members`, {
               [m.type === 'organization' ? 'organizationId' : 'personId']: m.id,
-              tier: 'member',
+              tier: m.type === 'organization' ? 'member' : 'individual_member',
             });
             const current = world.memberships.some((x) => x.networkId === target.id && x.memberId === m.id && !x.left);
             expect(res.statusCode, 'link').toBe(!p.read(m) ? 400 : current ? 409 : 201);

@@ -111,7 +111,7 @@ describe('importing people and memberships', () => {
     expect(errors).toContainEqual({ row: 3, column: '成员名称', message: '已是该网络的现任成员' });
     expect(errors).toContainEqual({ row: 4, column: '成员名称', message: `未找到单位“不存在${x}”，请先导入该单位` });
     expect(errors).toContainEqual({ row: 5, column: '网络名称', message: expect.stringContaining('未找到网络') });
-    expect(errors).toContainEqual({ row: 5, column: '层级', message: expect.stringContaining('可选：发起单位、联席会议单位') });
+    expect(errors).toContainEqual({ row: 5, column: '层级', message: expect.stringContaining('可选：首批专家、专家、导师') });
     expect(errors).toContainEqual({ row: 5, column: '加入日期', message: expect.stringContaining('无法识别日期') });
     const landed = (
       await t.app.services.db.execute(

@@ -48,7 +48,7 @@ describe('the demo dataset loads the directory', () => {
     expect(await membersOf('汽车“新四化”产业集群党建共同体')).toEqual(
       ['convening:上汽大众', 'convening:沃尔沃', 'convening:国际汽车城集团', 'convening:同济大学汽车学院'].sort(),
     );
-    expect(await membersOf('闵行“美好推荐官”')).toEqual(['member:吴显鏖', 'member:段祺华', 'member:刘瀛', 'member:朱春'].sort());
+    expect(await membersOf('闵行“美好推荐官”')).toEqual(['individual_member:吴显鏖', 'individual_member:段祺华', 'individual_member:刘瀛', 'individual_member:朱春'].sort());
 
     const places = (await session.get('/api/places?pageSize=200')).json();
     expect(places.total).toBe(22);

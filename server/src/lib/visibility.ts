@@ -44,24 +44,25 @@ const networkTree = (networkIds: string[]) => sql`(with recursive tree(id) as (
     union select n.id from networks n join tree on n.parent_id = tree.id
   ) select id from tree)`;
 
+/** A way a record (its id expression given) is reached beyond its own district: a condition, or nothing for these scopes. */
+type Reach = (s: Scopes, id: SQL | AnyPgColumn) => SQL | undefined;
 
-/** A way a record is reached beyond its own district: an SQL set of ids, or nothing for these scopes. */
-type Reach = (s: Scopes) => SQL | undefined;
-
+/** the few members of the networks in scope: a set built once per query */
 const currentMembers =
   (col: 'organization_id' | 'person_id'): Reach =>
-  (s) =>
+  (s, id) =>
     s.networkIds.length
-      ? sql`(select ${sql.raw(col)} from memberships where left_on is null and ${sql.raw(col)} is not null and network_id in ${networkTree(s.networkIds)})`
+      ? sql`${id} in (select ${sql.raw(col)} from memberships where left_on is null and ${sql.raw(col)} is not null and network_id in ${networkTree(s.networkIds)})`
       : undefined;
 
-const currentlyWorkingInDistricts: Reach = (s) =>
+/** correlated: the planner probes a person's affiliations, or hashes them all when it reads many people */
+const currentlyWorkingInDistricts: Reach = (s, id) =>
   s.districts.length
-    ? sql`(select a.person_id from affiliations a join organizations o on o.id = a.organization_id
-        where o.district_code in ${s.districts} and (a.end_on is null or a.end_on >= ${shanghaiToday()}))`
+    ? sql`exists (select 1 from affiliations a join organizations o on o.id = a.organization_id
+        where a.person_id = ${id} and o.district_code in ${s.districts} and (a.end_on is null or a.end_on >= ${shanghaiToday()}))`
     : undefined;
 
-const networksInTree: Reach = (s) => (s.networkIds.length ? networkTree(s.networkIds) : undefined);
+const networksInTree: Reach = (s, id) => (s.networkIds.length ? sql`${id} in ${networkTree(s.networkIds)}` : undefined);
 
 interface Rule {
   /** the table's name and the search_documents entity_type */
@@ -88,8 +89,8 @@ function build(actor: Actor, entity: Entity, access: Access, id: SQL | AnyPgColu
   const parts: SQL[] = [];
   if (s.districts.length) parts.push(sql`${district} in ${s.districts}`);
   for (const reach of access === 'read' ? rules[entity].readReach : rules[entity].changeReach) {
-    const ids = reach(s);
-    if (ids) parts.push(sql`${id} in ${ids}`);
+    const cond = reach(s, id);
+    if (cond) parts.push(cond);
   }
   return or(parts);
 }
@@ -123,8 +124,8 @@ export function searchReadCondition(actor: Actor, entities: readonly Entity[] = 
   const parts: SQL[] = [];
   if (s.districts.length) parts.push(sql`district_code in ${s.districts}`);
   for (const entity of entities) {
-    const reaches = rules[entity].readReach.map((r) => r(s)).filter((x): x is SQL => x !== undefined);
-    if (reaches.length) parts.push(sql`(entity_type = ${entity} and (${sql.join(reaches.map((ids) => sql`entity_id in ${ids}`), sql` or `)}))`);
+    const reaches = rules[entity].readReach.map((r) => r(s, sql`entity_id`)).filter((x): x is SQL => x !== undefined);
+    if (reaches.length) parts.push(sql`(entity_type = ${entity} and (${sql.join(reaches, sql` or `)}))`);
   }
   return or(parts);
 }

@@ -22,22 +22,46 @@ function usccCheckChar(first17: string): string | null {
   return USCC_CHARSET[check === 31 ? 0 : check];
 }
 
+/** What is wrong with a 统一社会信用代码, as data: the web and the server word it in the user's language. */
+export type UsccIssue =
+  | { kind: 'length'; length: number }
+  | { kind: 'lowercase' | 'forbiddenLetter' | 'badChar'; char: string }
+  | { kind: 'checkChar'; expected: string };
+
+/** The first problem of a 统一社会信用代码, or null when it is valid. Expects it trimmed, in capitals. */
+export function usccIssue(code: string): UsccIssue | null {
+  const chars = [...code];
+  if (chars.length !== USCC_LENGTH) return { kind: 'length', length: chars.length };
+  const bad = chars.find((c) => !USCC_CHARSET.includes(c));
+  if (bad !== undefined) {
+    if (/[a-z]/.test(bad)) return { kind: 'lowercase', char: bad };
+    if (/[IOSVZ]/.test(bad)) return { kind: 'forbiddenLetter', char: bad };
+    return { kind: 'badChar', char: bad };
+  }
+  const expected = usccCheckChar(code.slice(0, 17));
+  if (expected !== code[17]) return { kind: 'checkChar', expected: expected ?? '' };
+  return null;
+}
+
 /**
  * What is wrong with a 统一社会信用代码, in Chinese for the user, or null when it is valid.
  * Expects the code as stored: trimmed, capital letters.
  */
 export function usccProblem(code: string): string | null {
-  const chars = [...code];
-  if (chars.length !== USCC_LENGTH) return `长度应为18位（当前为${chars.length}位）`;
-  const bad = chars.find((c) => !USCC_CHARSET.includes(c));
-  if (bad !== undefined) {
-    if (/[a-z]/.test(bad)) return `含有非法字符 ${bad}（字母应为大写）`;
-    if (/[IOSVZ]/.test(bad)) return `含有非法字符 ${bad}（统一社会信用代码不使用 I、O、S、V、Z）`;
-    return `含有非法字符 ${bad}`;
+  const issue = usccIssue(code);
+  if (!issue) return null;
+  switch (issue.kind) {
+    case 'length':
+      return `长度应为18位（当前为${issue.length}位）`;
+    case 'lowercase':
+      return `含有非法字符 ${issue.char}（字母应为大写）`;
+    case 'forbiddenLetter':
+      return `含有非法字符 ${issue.char}（统一社会信用代码不使用 I、O、S、V、Z）`;
+    case 'badChar':
+      return `含有非法字符 ${issue.char}`;
+    case 'checkChar':
+      return `校验位应为 ${issue.expected}`;
   }
-  const expected = usccCheckChar(code.slice(0, 17));
-  if (expected !== code[17]) return `校验位应为 ${expected}`;
-  return null;
 }
 
 /** True when the code has 18 allowed characters and the right GB 32100-2015 check character. */

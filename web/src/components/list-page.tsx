@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Input, Popconfirm, Table, type TableProps } from 'antd';
+import { App, Button, Card, Empty, Flex, Grid, Input, Popconfirm, Table, type TableProps } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useT } from '../app/i18n';
 import { errorMessage } from '../lib/error-message';
@@ -113,20 +113,21 @@ export interface RowActions<T> {
 function useRowActionColumn<T extends { id: string }>(actions: RowActions<T> | undefined) {
   const t = useT();
   const { message } = App.useApp();
+  // on a phone the buttons keep only their icons (and their names for screen readers and as tooltips)
+  const compact = Grid.useBreakpoint().md === false;
   return useMemo((): NonNullable<TableProps<T>['columns']>[number] | undefined => {
     if (!actions || (!actions.onEdit && !actions.remove)) return undefined;
     const { onEdit, remove } = actions;
+    const label = (text: string) => (compact ? { 'aria-label': text, title: text } : { children: text });
     return {
       key: 'actions',
       title: t('list.rowActions'),
-      width: 140,
+      width: compact ? 76 : 140,
       fixed: 'right',
       render: (_: unknown, row: T) => (
         <Flex gap={0} wrap={false}>
           {onEdit ? (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(row)}>
-              {t('common.edit')}
-            </Button>
+            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(row)} {...label(t('common.edit'))} />
           ) : null}
           {remove ? (
             <Popconfirm
@@ -142,15 +143,13 @@ function useRowActionColumn<T extends { id: string }>(actions: RowActions<T> | u
                 )
               }
             >
-              <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                {t('common.delete')}
-              </Button>
+              <Button type="link" size="small" danger icon={<DeleteOutlined />} {...label(t('common.delete'))} />
             </Popconfirm>
           ) : null}
         </Flex>
       ),
     };
-  }, [actions, message, t]);
+  }, [actions, compact, message, t]);
 }
 
 interface ListQuery<T> {

@@ -13,4 +13,9 @@ export const zhCNShell = {
   'detail.backToList': '返回列表',
   'detail.notFoundTitle': '记录不存在或无权查看',
   'detail.notFoundText': '该记录可能已被删除、合并，或不在你的管辖范围内。',
+  'uscc.length': '长度应为18位（当前为{length}位）',
+  'uscc.lowercase': '含有非法字符 {char}（字母应为大写）',
+  'uscc.forbiddenLetter': '含有非法字符 {char}（统一社会信用代码不使用 I、O、S、V、Z）',
+  'uscc.badChar': '含有非法字符 {char}',
+  'uscc.checkChar': '校验位应为 {expected}',
 } as const;

@@ -11,6 +11,8 @@ export function MembershipsTable({ memberships }: { memberships: readonly Member
     {
       key: 'network',
       title: t('membership.network'),
+      // a steady width: with the others fixed, a free column was squeezed to a character a line on a phone
+      width: 240,
       render: (_, row) => (
         <Link to={`/directory/networks/${encodeURIComponent(row.network.id)}`}>{row.network.name}</Link>
       ),
@@ -49,7 +51,7 @@ export function MembershipsTable({ memberships }: { memberships: readonly Member
       dataSource={[...memberships]}
       pagination={false}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('membership.empty')} /> }}
-      scroll={{ x: 760 }}
+      scroll={{ x: 900 }}
     />
   );
 }

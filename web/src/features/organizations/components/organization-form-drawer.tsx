@@ -1,6 +1,6 @@
 import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
-import { usccProblem } from '../../../../../common/validators';
-import { useT } from '../../../app/i18n';
+import { usccIssue, type UsccIssue } from '../../../../../common/validators';
+import { useT, type Translate } from '../../../app/i18n';
 import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { DistrictSelect } from '../../directory/components/district-select';
@@ -51,6 +51,20 @@ const organizationPath = (id: string) => `/directory/organizations/${encodeURICo
 /** as the server accepts it: a host name with a dot, the scheme optional */
 const websitePattern = /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?(\/\S*)?$/iu;
 const tagSeparators = [',', '，', '、', ';', '；'];
+
+/** A credit code's problem in the interface language (the rule itself is common/validators.ts). */
+function usccMessage(t: Translate, issue: UsccIssue): string {
+  switch (issue.kind) {
+    case 'length':
+      return t('uscc.length', { length: issue.length });
+    case 'lowercase':
+    case 'forbiddenLetter':
+    case 'badChar':
+      return t(`uscc.${issue.kind}`, { char: issue.char });
+    case 'checkChar':
+      return t('uscc.checkChar', { expected: issue.expected });
+  }
+}
 
 function blankToNull(value: string | undefined): string | null {
   const trimmed = value?.trim();
@@ -178,8 +192,8 @@ export function OrganizationFormDrawer({
                 {
                   validator: async (_, value: string | undefined) => {
                     if (!value) return;
-                    const problem = usccProblem(value);
-                    if (problem) throw new Error(problem);
+                    const issue = usccIssue(value);
+                    if (issue) throw new Error(usccMessage(t, issue));
                   },
                 },
               ]}

@@ -86,12 +86,14 @@ describe('admin pages', { retry: 0 }, () => {
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
     await choose('动作', '创建');
     await page.getByLabel('对象', { exact: true }).fill(name);
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=create') && r.url().includes('q='));
     await page.getByRole('button', { name: /查\s*询|搜\s*索/ }).click();
     await page.waitForURL(/action=create/);
+    await filtered;
 
     const rows = page.locator('.ant-table-row');
     await rows.filter({ hasText: name }).first().waitFor();
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     const row = rows.first();
     await expect.poll(() => row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['创建', '单位', name]));
     expect(await row.innerText()).not.toMatch(/\bcreate\b|\borganization\b/);
@@ -137,8 +139,9 @@ describe('admin pages', { retry: 0 }, () => {
     await page.getByRole('tab', { name: '全部 1' }).click();
     await page.waitForURL(/tier=all/);
     // the member's name is readable on one line, not two characters wide
-    const cell = page.getByRole('tabpanel').locator('.ant-table-row td').first();
-    expect((await cell.boundingBox())!.width).toBeGreaterThan(150);
+    const cell = page.getByRole('tabpanel').locator('.ant-table-row').filter({ hasText: person.name }).locator('td').first();
+    await cell.waitFor();
+    await expect.poll(async () => (await cell.boundingBox())?.width ?? 0).toBeGreaterThan(150);
     await shot('network-mentor');
 
     // the tier card is a link to the members it counts

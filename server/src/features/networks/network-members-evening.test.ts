@@ -8,8 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shanghaiToday } from '../../../../common/shanghai-date';
 import { joinTodayDefault, leaveToday } from '../../../../web/src/features/networks/membership-dates';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, makeOrganization } from '../../test/factories';
-import { makeNetwork } from '../../test/factories-networks';
+import { loginAs, makeOrganization, makeNetwork } from '../../test/factories';
 
 const t = useTestApp();
 

@@ -6,6 +6,8 @@ import { createPgDatabase } from '../test/template-db';
 import { httpLogin, startServer } from '../test/server-process';
 
 const ADMIN_PASSWORD = 'Crash-Test-Passw0rd';
+/** a server starts in a few seconds; on a loaded CI machine (load 20 on 2 cores) it took over 60 s */
+const START_MS = 150_000;
 const pgUrl = process.env.TEST_DATABASE_URL;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -26,7 +28,7 @@ async function target(): Promise<Record<string, string>> {
 describe(`crash safety (${pgUrl ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   it('keeps every acknowledged write after SIGKILL in the middle of a stream of writes', async () => {
     const env = { ...(await target()), TONGXIN_ADMIN_PASSWORD: ADMIN_PASSWORD };
-    const first = await startServer(env);
+    const first = await startServer(env, START_MS);
     cleanups.push(() => void first.child.kill('SIGKILL'));
     const headers = { ...(await httpLogin(first.url, 'admin', ADMIN_PASSWORD)), 'content-type': 'application/json' };
 
@@ -65,7 +67,7 @@ describe(`crash safety (${pgUrl ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
     // the kill interrupted writes in flight (the writers were still writing, not done)
     expect(cutOff).toBeGreaterThan(0);
 
-    const second = await startServer(env);
+    const second = await startServer(env, START_MS);
     cleanups.push(() => void second.child.kill('SIGKILL'));
     const h2 = await httpLogin(second.url, 'admin', ADMIN_PASSWORD);
     const missing: string[] = [];
@@ -76,11 +78,11 @@ describe(`crash safety (${pgUrl ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
     expect(missing).toEqual([]);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  }, 120_000);
+  }, 2 * START_MS + 60_000);
 
   it.runIf(!pgUrl)('refuses a second server on the same data directory, at once and saying why', async () => {
     const env = await target();
-    const first = await startServer({ ...env, TONGXIN_ADMIN_PASSWORD: ADMIN_PASSWORD });
+    const first = await startServer({ ...env, TONGXIN_ADMIN_PASSWORD: ADMIN_PASSWORD }, START_MS);
     cleanups.push(() => void first.child.kill('SIGKILL'));
     const started = Date.now();
     const second = await startServer(env).then(
@@ -97,5 +99,5 @@ describe(`crash safety (${pgUrl ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
     expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-  }, 90_000);
+  }, START_MS + 60_000);
 });

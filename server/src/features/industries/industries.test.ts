@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, makeOrganization } from '../../test/factories';
-import { makeIndustry, makeMembership, makeNetwork, tagOrganization } from '../../test/factories-networks';
+import { loginAs, makeOrganization, makeIndustry, makeMembership, makeNetwork, tagOrganization } from '../../test/factories';
 
 const t = useTestApp();
 const PUDONG = '310115';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, makeOrganization } from '../../test/factories';
-import { countRows, csvText, makeNetwork, makeUscc, uploadFile, xlsxFile } from '../../test/factories-io';
+import { loginAs, makeOrganization, countRows, makeNetwork, makeUscc } from '../../test/factories';
+import { csvText, uploadFile, xlsxFile } from '../../test/files';
 
 const t = useTestApp();
 const PUDONG = '310115';
@@ -15,10 +15,8 @@ describe('checking an upload for likely duplicates', () => {
     const x = tag();
     const uscc = makeUscc();
     const near = await makeOrganization(t.app, { name: `上海${x}张江高科技园区开发股份有限公司` });
-    await t.app.services.db.execute(sql`update organizations set name_norm = lower(name) where id = ${near.id}`);
     const coded = await makeOrganization(t.app, { name: `有码单位${x}`, uscc });
-    const aliased = await makeOrganization(t.app, { name: `上海${x}交通大学` });
-    await t.app.services.db.execute(sql`update organizations set aliases = ${`{上交${x}}`}, name_norm = lower(name) where id = ${aliased.id}`);
+    const aliased = await makeOrganization(t.app, { name: `上海${x}交通大学`, aliases: [`上交${x}`] });
 
     const rows = [
       [`上海${x}张江高科技园区开发有限公司`, '企业', ''],

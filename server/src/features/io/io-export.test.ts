@@ -1,30 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { people, users } from '../../db/schema';
+import { users } from '../../db/schema';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, makeOrganization } from '../../test/factories';
-import { readXlsxWithJszip } from '../../test/factories-io';
+import { loginAs, makeOrganization, makePerson } from '../../test/factories';
+import { readXlsxWithJszip } from '../../test/files';
 
 const t = useTestApp();
 const PUDONG = '310115';
 const JINSHAN = '310116';
 const tag = () => randomBytes(3).toString('hex');
 
-async function makePerson(values: { name: string; districtCode: string; phone?: string; email?: string; politicalAffiliation?: string; politicalConsent?: boolean }) {
-  const [row] = await t.app.services.db
-    .insert(people)
-    .values({ ...values, nameNorm: values.name, roles: ['expert'] })
-    .returning();
-  return row!;
-}
-
 describe('exports', () => {
   it('writes an XLSX another library reads back: Chinese intact, phones masked, formulas escaped', async () => {
     const x = tag();
     await makeOrganization(t.app, { name: `上海浦东${x}发展银行`, kind: 'bank', districtCode: PUDONG });
     await makeOrganization(t.app, { name: `=1+1${x}`, districtCode: PUDONG });
-    await makePerson({ name: `陈${x}`, districtCode: PUDONG, phone: '13812345678', email: 'chen@example.com' });
+    await makePerson(t.app, { name: `陈${x}`, districtCode: PUDONG, phone: '13812345678', email: 'chen@example.com' });
     const { session } = await loginAs(t.app, { role: 'viewer', scopes: [{ kind: 'district', value: PUDONG }] });
 
     const orgs = await session.get(`/api/io/export/organizations.xlsx?q=${x}`);
@@ -49,7 +41,7 @@ describe('exports', () => {
 
   it('writes a CSV with a BOM, masked and escaped like the XLSX', async () => {
     const x = tag();
-    await makePerson({ name: `-陈${x}`, districtCode: PUDONG, phone: '13912345678' });
+    await makePerson(t.app, { name: `-陈${x}`, districtCode: PUDONG, phone: '13912345678' });
     const { session } = await loginAs(t.app, { role: 'admin' });
     const res = await session.get(`/api/io/export/people.csv?q=${x}`);
     expect(res.headers['content-type']).toContain('text/csv');
@@ -63,7 +55,7 @@ describe('exports', () => {
     const x = tag();
     await makeOrganization(t.app, { name: `浦东单位${x}`, districtCode: PUDONG });
     await makeOrganization(t.app, { name: `金山单位${x}`, districtCode: JINSHAN });
-    await makePerson({ name: `金山人${x}`, districtCode: JINSHAN });
+    await makePerson(t.app, { name: `金山人${x}`, districtCode: JINSHAN });
     const { session } = await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: PUDONG }] });
     const all = await readXlsxWithJszip((await session.get('/api/io/export/organizations.xlsx')).rawPayload);
     const rows = [...all.rows.entries()].filter(([n]) => n > 1).map(([, r]) => r);
@@ -78,7 +70,7 @@ describe('exports', () => {
 
   it('exports clear phone numbers only on request of an admin or coordinator, and audits every export', async () => {
     const x = tag();
-    await makePerson({ name: `周${x}`, districtCode: PUDONG, phone: '13700001111', email: 'zhou@example.com' });
+    await makePerson(t.app, { name: `周${x}`, districtCode: PUDONG, phone: '13700001111', email: 'zhou@example.com' });
     const { session, user } = await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: PUDONG }] });
     const res = await session.get(`/api/io/export/people.csv?q=${x}&unmasked=1`);
     expect(res.statusCode).toBe(200);
@@ -96,8 +88,8 @@ describe('exports', () => {
 
   it('adds political affiliation only for an actor with the political permission, and only with consent', async () => {
     const x = tag();
-    await makePerson({ name: `吴${x}`, districtCode: PUDONG, politicalAffiliation: '九三学社', politicalConsent: true });
-    await makePerson({ name: `郑${x}`, districtCode: PUDONG, politicalAffiliation: '民盟', politicalConsent: false });
+    await makePerson(t.app, { name: `吴${x}`, districtCode: PUDONG, politicalAffiliation: '九三学社', politicalConsent: true });
+    await makePerson(t.app, { name: `郑${x}`, districtCode: PUDONG, politicalAffiliation: '民盟', politicalConsent: false });
     const { session, user } = await loginAs(t.app, { role: 'admin' });
     expect((await session.get(`/api/io/export/people.csv?q=${x}`)).body).not.toContain('九三学社');
     await t.app.services.db.execute(sql`update ${users} set permissions = '{political}' where id = ${user.id}`);

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, makeOrganization } from '../../test/factories';
+import { loginAs, makeOrganization, countRows, makeIndustry, makeUscc } from '../../test/factories';
+import { csvText, gb18030, readXlsxWithJszip, uploadFile, xlsxFile } from '../../test/files';
 import { searchRow } from '../search/search-index';
-import { countRows, csvText, gb18030, makeIndustry, makeUscc, readXlsxWithJszip, uploadFile, xlsxFile } from '../../test/factories-io';
+import { searchRowsBuilt } from './io-search-rows';
 
 const t = useTestApp();
 const PUDONG = '310115';
@@ -70,7 +71,8 @@ describe('importing organisations', () => {
     const rows = orgRows(x);
     rows[0][6] = industry.name;
     const file = await xlsxFile(ORG_HEADER, rows);
-    const res = await uploadFile(session, '/api/io/import/organizations?mode=valid', 'orgs.xlsx', file);
+    const fileName = `orgs-${x}.xlsx`;
+    const res = await uploadFile(session, '/api/io/import/organizations?mode=valid', fileName, file);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ imported: 3, total: 4, errorCount: 1, errors: [{ row: 3, column: '类型' }] });
     expect(await countRows(t.app, 'organizations', byTag(x))).toBe(3);
@@ -91,7 +93,9 @@ describe('importing organisations', () => {
 
     const admin = (await loginAs(t.app, { role: 'admin' })).session;
     const audit = await admin.get('/api/audit?action=import&entity=organization');
-    expect(audit.json().items[0].after).toMatchObject({ count: 3, fileName: 'orgs.xlsx', mode: 'valid' });
+    // this import's entry, wherever other imports put it in the log
+    const entries = audit.json().items.filter((i: { after: { fileName?: string } }) => i.after?.fileName === fileName);
+    expect(entries.map((i: { after: unknown }) => i.after)).toEqual([expect.objectContaining({ count: 3, fileName, mode: 'valid' })]);
 
     const report = await session.get(`/api/io/error-report/${res.json().errorReportToken}`);
     expect(report.statusCode).toBe(200);
@@ -173,6 +177,7 @@ describe('importing organisations', () => {
     const rows = Array.from({ length: 2600 }, (_, i) => [`批量${x}单位${i}号有限公司`, '企业', '松江区', `批量${x}-${i}`]);
     const data = Buffer.from(csvText(['名称', '类型', '所在区', '别名'], rows));
     const batches: number[] = [];
+    const before = { ...searchRowsBuilt };
     const result = await t.app.services.io.importFile(actor, 'organizations', { fileName: 'big.csv', data }, {
       mode: 'all',
       batchSize: 1000,
@@ -180,6 +185,12 @@ describe('importing organisations', () => {
     });
     expect(result).toMatchObject({ imported: 2600, errorCount: 0 });
     expect(batches).toEqual([1000, 1000, 600]);
+    // the first batch's search rows were built in place, the next two batches' on worker threads (none fell back)
+    expect({
+      inPlace: searchRowsBuilt.inPlace - before.inPlace,
+      onWorkers: searchRowsBuilt.onWorkers - before.onWorkers,
+      inPlaceAfterWorkerFailed: searchRowsBuilt.inPlaceAfterWorkerFailed - before.inPlaceAfterWorkerFailed,
+    }).toEqual({ inPlace: 1000, onWorkers: 1600, inPlaceAfterWorkerFailed: 0 });
     const docs = await countRows(t.app, 'search_documents', sql`entity_type = 'organization' and title like ${`批量${x}%`}`);
     expect(docs).toBe(2600);
     // the worker built the same document as searchRow in place: findable by alias and pinyin initials

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { gb18030 } from '../../test/factories-io';
+import { gb18030 } from '../../test/files';
 import { readSheet, type SheetRow } from './io-reader';
 import { streamToBuffer } from './io-xlsx';
 

@@ -113,12 +113,21 @@ let pool: SearchRowPool | undefined;
 /** one core is left to the main thread (and the database): on 2 cores one worker keeps pace with the writes */
 const poolSize = () => Math.max(1, Math.min(3, availableParallelism() - 1));
 
+/** How many search rows were built where, since the process started (read by tests and benchmarks). */
+export const searchRowsBuilt = { inPlace: 0, onWorkers: 0, inPlaceAfterWorkerFailed: 0 };
+
 /** The search rows of the documents, in their order: on the worker threads when `parallel`, else in place. */
 export async function buildSearchRows(docs: SearchDoc[], parallel: boolean): Promise<SearchRowData[]> {
-  if (!parallel || docs.length < CHUNK) return docs.map(searchRow);
+  if (!parallel || docs.length < CHUNK) {
+    searchRowsBuilt.inPlace += docs.length;
+    return docs.map(searchRow);
+  }
   pool ??= new SearchRowPool(poolSize());
   // a worker that cannot start (or dies) costs time, not the import
-  return pool.build(docs).catch(() => docs.map(searchRow));
+  return pool.build(docs).then(
+    (rows) => ((searchRowsBuilt.onWorkers += rows.length), rows),
+    () => ((searchRowsBuilt.inPlaceAfterWorkerFailed += docs.length), docs.map(searchRow)),
+  );
 }
 
 /** Starts the worker threads ahead of a big import (loading the dictionaries takes a few seconds). */

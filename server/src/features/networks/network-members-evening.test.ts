@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shanghaiToday } from '../../../../common/shanghai-date';
 import { joinTodayDefault, leaveToday } from '../../../../web/src/features/networks/membership-dates';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, makeOrganization } from '../../test/factories';
-import { makeNetwork } from '../../test/factories-networks';
+import { exportFileNames } from '../io/io-export.service';
+import { loginAs, makeOrganization, makeNetwork } from '../../test/factories';
 
 const t = useTestApp();
 
@@ -29,13 +29,15 @@ describe('"today" at 23:30 UTC', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('is the next day in Shanghai, and the page and the server agree on it when a member leaves', async () => {
+  it('is the next day in Shanghai: the page and the server agree on it when a member leaves, and exports are named by it', async () => {
     const utcDay = clock.toISOString().slice(0, 10);
     const nextDay = new Date(Date.parse(`${utcDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect(new Date().toISOString()).toMatch(/T23:30:00/);
     expect(shanghaiToday()).toBe(nextDay);
     expect(leaveToday()).toEqual({ leftOn: nextDay });
     expect(joinTodayDefault()).toBe(nextDay);
+    // an export made now is named by Shanghai's date too
+    expect(exportFileNames('organizations', 'xlsx')).toEqual({ ascii: `organizations-${nextDay}.xlsx`, chinese: `单位-${nextDay}.xlsx` });
 
     const { session } = await loginAs(t.app, { role: 'admin' });
     const network = await makeNetwork(t.app, { declaredCounts: { founding: 2 } });

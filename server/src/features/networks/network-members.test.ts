@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, makeOrganization } from '../../test/factories';
-import { makeNetwork, makePerson } from '../../test/factories-networks';
+import { loginAs, makeOrganization, makeNetwork, makePerson } from '../../test/factories';
 import { shanghaiToday } from '../../../../common/shanghai-date';
 
 const t = useTestApp();

@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { searchDocuments } from '../../db/schema';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, makeOrganization } from '../../test/factories';
-import { makeMembership, makeNetwork } from '../../test/factories-networks';
+import { loginAs, makeOrganization, makeMembership, makeNetwork } from '../../test/factories';
 
 const t = useTestApp();
 const PUDONG = '310115';

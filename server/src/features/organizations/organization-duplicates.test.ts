@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs } from '../../test/factories';
-import { makeOrg, makeUscc } from '../../test/factories-directory';
+import { loginAs, makeOrg, makeUscc } from '../../test/factories';
 
 const t = useTestApp();
 const PUDONG = '310115';

@@ -3,8 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { industries, searchDocuments } from '../../db/schema';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs } from '../../test/factories';
-import { addMember, makeNetwork, makeOrg, makePerson, makeUscc } from '../../test/factories-directory';
+import { loginAs, addMember, makeNetwork, makeOrg, makePerson, makeUscc } from '../../test/factories';
 
 const t = useTestApp();
 const PUDONG = '310115';

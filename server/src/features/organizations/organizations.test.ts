@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { industries, organizations, searchDocuments } from '../../db/schema';
-import { loginAs, makeOrganization } from '../../test/factories';
-import { addMember, makeNetwork, makeOrg } from '../../test/factories-directory';
+import { addMember, loginAs, makeNetwork, makeOrg, makeOrganization, makeUscc } from '../../test/factories';
 import { useTestApp } from '../../test/build-test-app';
 
 const t = useTestApp();
@@ -48,6 +47,16 @@ describe('organisations are scoped to what the actor may see', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0]).toMatchObject({ path: 'uscc' });
     expect(bad.json().fields[0].message).toMatch(/校验|字符|长度/);
+
+    // a valid code already used by another organisation: a duplicate naming that organisation
+    const code = makeUscc();
+    const first = await session.send('POST', '/api/organizations', { name: `信用代码原单位${code.slice(-6)}`, kind: 'enterprise', uscc: code });
+    expect(first.statusCode).toBe(201);
+    const reused = await session.send('POST', '/api/organizations', { name: `信用代码另一单位${code.slice(-6)}`, kind: 'enterprise', uscc: code });
+    expect(reused.statusCode).toBe(409);
+    expect(JSON.stringify(reused.json())).toContain(first.json().id);
+    const ours = await session.get(`/api/organizations?q=${code}`);
+    expect(ours.json().items.map((o: { id: string }) => o.id)).toEqual([first.json().id]);
   });
 
   it('audits a change with before and after', async () => {

@@ -4,8 +4,7 @@ import { organizations, people, searchDocuments } from '../../db/schema';
 import { loadDemoData } from '../../demo/load-demo';
 import { systemActor } from '../../lib/actor';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs } from '../../test/factories';
-import { loginWithPermissions } from '../../test/factories-directory';
+import { loginAs, loginWithPermissions } from '../../test/factories';
 
 const t = useTestApp();
 

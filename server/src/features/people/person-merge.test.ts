@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { searchDocuments } from '../../db/schema';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs } from '../../test/factories';
-import { addMember, makeNetwork, makeOrg, makePerson } from '../../test/factories-directory';
+import { loginAs, addMember, makeNetwork, makeOrg, makePerson } from '../../test/factories';
 
 const t = useTestApp();
 const PUDONG = '310115';

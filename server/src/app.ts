@@ -33,6 +33,7 @@ import { createStatsService } from './features/stats/stats.service';
 import type { App } from './lib/app-type';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
+import { errorMessage, pickLocale } from './lib/i18n';
 import { installOpenApi } from './lib/openapi';
 import { validatorCompiler } from './lib/validation';
 import { installSecurityHeaders } from './lib/security-headers';
@@ -109,7 +110,8 @@ async function serveWeb(app: App, dist: string) {
   app.setNotFoundHandler((req, reply) => {
     const file = /\/[^/?]+\.[a-z0-9]+(\?|$)/i.test(req.url); // a missing asset is a 404, not the app
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb || file) {
-      return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found', requestId: String(req.id) });
+      const message = errorMessage('NOT_FOUND', pickLocale(req.headers['accept-language']));
+      return reply.code(404).send({ code: 'NOT_FOUND', message, requestId: String(req.id) });
     }
     return sendIndex(reply);
   });

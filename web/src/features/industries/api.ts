@@ -42,7 +42,7 @@ export function useIndustryLink() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ remove, ...link }: { upstreamId: string; downstreamId: string; remove?: boolean }) =>
-      remove ? api.delete<void>('/api/industries/links', { body: link }) : api.post<void>('/api/industries/links', link),
+      remove ? api.delete<void>('/api/industries/links', { query: link }) : api.post<void>('/api/industries/links', link),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: industriesKey }),
   });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { errorMessage, pickLocale } from './i18n';
 
 /** Vite names what it emits under /assets/ by content hash: a changed file gets a new name, so it can be kept for a year. */
 export const hashedAssetCache = 'public, max-age=31536000, immutable';
@@ -34,7 +35,8 @@ export async function serveWeb(app: FastifyInstance, dist: string) {
   app.setNotFoundHandler((req, reply) => {
     const file = /\/[^/?]+\.[a-z0-9]+(\?|$)/i.test(req.url); // a missing asset is a 404, not the app
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb || file) {
-      return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found', requestId: String(req.id) });
+      const message = errorMessage('NOT_FOUND', pickLocale(req.headers['accept-language']));
+      return reply.code(404).send({ code: 'NOT_FOUND', message, requestId: String(req.id) });
     }
     return sendIndex(reply);
   });

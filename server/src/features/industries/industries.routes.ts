@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { idParams } from '../../../../common/schemas/common';
 import {
   createIndustryBody,
@@ -38,10 +39,14 @@ export function industriesRoutes(app: App, industries: IndustryService) {
     { schema: { tags, summary: 'Link upstream → downstream (admin); a loop is refused', body: industryLinkBody, response: { 201: industryLinkSchema } } },
     async (req, reply) => reply.code(201).send(await industries.addLink(req.actor(), req.body)),
   );
-  app.delete('/api/industries/links', { schema: { tags, body: industryLinkBody } }, async (req, reply) => {
-    await industries.removeLink(req.actor(), req.body);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/industries/links',
+    { schema: { tags, summary: 'Remove the link upstream → downstream (admin)', querystring: industryLinkBody, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await industries.removeLink(req.actor(), req.query);
+      return reply.code(204).send(null);
+    },
+  );
   app.post(
     '/api/industries',
     { schema: { tags, summary: 'Add an industry (admin)', body: createIndustryBody, response: { 201: industrySchema } } },

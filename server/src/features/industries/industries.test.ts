@@ -57,7 +57,7 @@ describe('the industry taxonomy', () => {
     const m = list.find((i) => i.id === materials.id)!;
     expect(m).toMatchObject({ upstreamIds: [chem.id], downstreamIds: [cars.id] });
 
-    const del = await admin.send('DELETE', '/api/industries/links', { upstreamId: materials.id, downstreamId: cars.id });
+    const del = await admin.send('DELETE', `/api/industries/links?upstreamId=${materials.id}&downstreamId=${cars.id}`);
     expect(del.statusCode).toBe(204);
     // without that link the former loop is a plain link
     expect((await link(cars.id, chem.id)).statusCode).toBe(201);

@@ -18,6 +18,37 @@ interface ZipEntry {
 
 const badFile = () => new Error('not a readable .xlsx (zip) file');
 
+/** What a sheet may hold; beyond it the upload is refused at once, naming the limit (zip bombs, runaway rows). */
+export const xlsxLimits = {
+  /** inflated size of one part (sheet, shared strings, …) */
+  maxInflatedBytes: 200 * 1024 * 1024,
+  /** inflated size against the compressed bytes read so far: spreadsheets compress 5–30×, a bomb 1000× */
+  maxRatio: 100,
+  /** inflated bytes always allowed whatever the ratio (small files of repeated text) */
+  ratioFreeBytes: 1024 * 1024,
+  /** XML of one row (or shared string) not yet complete */
+  maxPendingBytes: 4 * 1024 * 1024,
+  maxRows: 200_000,
+  /** Excel's own limit of a cell */
+  maxCellChars: 32_767,
+};
+
+export type XlsxLimit = 'inflated' | 'ratio' | 'pending' | 'rows' | 'cell';
+
+/** A limit of `xlsxLimits` was reached: the caller turns it into a 413/422 naming the limit. */
+export class XlsxLimitError extends Error {
+  constructor(
+    readonly limit: XlsxLimit,
+    readonly value: number,
+    readonly at?: { row: number; column?: number },
+  ) {
+    super(`xlsx limit ${limit} (${value}) reached`);
+  }
+}
+
+/** The client went away: stop reading. */
+export class ReadAbortedError extends Error {}
+
 /** The entries of a zip file, from its central directory. */
 function zipEntries(buf: Buffer): Map<string, ZipEntry> {
   let eocd = -1;
@@ -64,23 +95,81 @@ function zipEntries(buf: Buffer): Map<string, ZipEntry> {
   return entries;
 }
 
-/** The text of an entry as a stream of string chunks (a character is never cut in two). */
-function entryText(buf: Buffer, e: ZipEntry): AsyncIterable<string> {
-  if (buf.readUInt32LE(e.offset) !== 0x04034b50) throw badFile();
+/**
+ * The text of an entry as a stream of string chunks (a character is never cut in two), stopped as soon as
+ * it inflates beyond the size or ratio limits or the signal aborts.
+ */
+async function* entryText(buf: Buffer, e: ZipEntry, signal?: AbortSignal): AsyncGenerator<string> {
+  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50) throw badFile();
   const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
   const data = buf.subarray(start, start + e.compressedSize);
-  let stream: Readable = Readable.from([data], { objectMode: false });
-  if (e.method === 8) stream = stream.pipe(zlib.createInflateRaw());
+  // fed in slices, so that the ratio is known from the first megabytes on, not after the whole part
+  let consumed = 0;
+  const slices = function* () {
+    for (let i = 0; i < data.length; i += 16 * 1024) {
+      const slice = data.subarray(i, i + 16 * 1024);
+      consumed += slice.length;
+      yield slice;
+    }
+  };
+  let stream: Readable = Readable.from(slices(), { objectMode: false });
+  if (e.method === 8) stream = stream.pipe(zlib.createInflateRaw({ chunkSize: 64 * 1024 }));
   else if (e.method !== 0) throw badFile();
   stream.setEncoding('utf8');
-  return stream;
+  let inflated = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      if (signal?.aborted) throw new ReadAbortedError();
+      inflated += chunk.length;
+      if (inflated > xlsxLimits.maxInflatedBytes) throw new XlsxLimitError('inflated', xlsxLimits.maxInflatedBytes);
+      if (inflated > xlsxLimits.ratioFreeBytes && inflated > consumed * xlsxLimits.maxRatio) throw new XlsxLimitError('ratio', xlsxLimits.maxRatio);
+      yield chunk;
+    }
+  } finally {
+    stream.destroy();
+  }
 }
 
-async function wholeText(buf: Buffer, e: ZipEntry | undefined): Promise<string> {
+async function wholeText(buf: Buffer, e: ZipEntry | undefined, signal?: AbortSignal): Promise<string> {
   if (!e) return '';
   let s = '';
-  for await (const chunk of entryText(buf, e)) s += chunk;
+  for await (const chunk of entryText(buf, e, signal)) s += chunk;
   return s;
+}
+
+/**
+ * Cuts complete elements `tag` out of streamed XML. Each chunk is searched once (plus a few characters of
+ * overlap for a tag cut in two), so the cost grows with the size of the XML, not its square.
+ */
+class ElementCutter {
+  private pending = '';
+  private searchFrom = 0;
+  private readonly closeRe: RegExp;
+  private readonly selfClosedRe: RegExp;
+  constructor(tag: string) {
+    this.closeRe = new RegExp(`</(?:\\w+:)?${tag}>`, 'g');
+    this.selfClosedRe = new RegExp(`<(?:\\w+:)?${tag}\\b[^<>]{0,1024}/>`, 'g');
+  }
+
+  /** The complete elements the chunk finished (with whatever came before them), or '' when none. */
+  push(chunk: string): string {
+    this.pending += chunk;
+    let cut = -1;
+    this.closeRe.lastIndex = Math.max(0, this.searchFrom - 16);
+    for (let m = this.closeRe.exec(this.pending); m; m = this.closeRe.exec(this.pending)) cut = m.index + m[0].length;
+    this.selfClosedRe.lastIndex = Math.max(0, cut, this.searchFrom - 1100);
+    for (let m = this.selfClosedRe.exec(this.pending); m; m = this.selfClosedRe.exec(this.pending)) cut = Math.max(cut, m.index + m[0].length);
+    if (cut < 0) {
+      this.searchFrom = this.pending.length;
+      if (this.pending.length > xlsxLimits.maxPendingBytes) throw new XlsxLimitError('pending', xlsxLimits.maxPendingBytes);
+      return '';
+    }
+    const complete = this.pending.slice(0, cut);
+    this.pending = this.pending.slice(cut);
+    this.searchFrom = this.pending.length;
+    if (this.pending.length > xlsxLimits.maxPendingBytes) throw new XlsxLimitError('pending', xlsxLimits.maxPendingBytes);
+    return complete;
+  }
 }
 
 const unescapeXml = (s: string) =>
@@ -158,11 +247,14 @@ export interface XlsxSheet {
   rows(): AsyncGenerator<{ row: number; cells: string[] }>;
 }
 
-/** The worksheets of an .xlsx in workbook order; each yields its rows as text cells while it is inflated. */
-export async function xlsxSheets(buf: Buffer): Promise<XlsxSheet[]> {
+/**
+ * The worksheets of an .xlsx in workbook order; each yields its rows as text cells while it is inflated.
+ * Throws XlsxLimitError past `xlsxLimits`, ReadAbortedError once `signal` aborts.
+ */
+export async function xlsxSheets(buf: Buffer, signal?: AbortSignal): Promise<XlsxSheet[]> {
   const entries = zipEntries(buf);
-  const workbook = await wholeText(buf, entries.get('xl/workbook.xml'));
-  const rels = await wholeText(buf, entries.get('xl/_rels/workbook.xml.rels'));
+  const workbook = await wholeText(buf, entries.get('xl/workbook.xml'), signal);
+  const rels = await wholeText(buf, entries.get('xl/_rels/workbook.xml.rels'), signal);
   const date1904 = /date1904="(1|true)"/.test(workbook);
   const targets = new Map(
     [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].map((m) => [attr(m[1], 'Id'), (attr(m[1], 'Target') ?? '').replace(/^\/?(xl\/)?/, 'xl/')]),
@@ -170,16 +262,14 @@ export async function xlsxSheets(buf: Buffer): Promise<XlsxSheet[]> {
   const strings: string[] = [];
   const shared = entries.get('xl/sharedStrings.xml');
   if (shared) {
-    let pending = '';
-    for await (const chunk of entryText(buf, shared)) {
-      pending += chunk;
-      const cut = completeUpTo(pending, 'si');
-      if (cut <= 0) continue;
-      for (const m of pending.slice(0, cut).matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) strings.push(itemText(m[1] ?? ''));
-      pending = pending.slice(cut);
+    const cutter = new ElementCutter('si');
+    for await (const chunk of entryText(buf, shared, signal)) {
+      const complete = cutter.push(chunk);
+      if (!complete) continue;
+      for (const m of complete.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) strings.push(itemText(m[1] ?? ''));
     }
   }
-  const dates = dateStyles(await wholeText(buf, entries.get('xl/styles.xml')));
+  const dates = dateStyles(await wholeText(buf, entries.get('xl/styles.xml'), signal));
 
   const cellValue = (attrs: string, body: string): string => {
     const t = attr(attrs, 't');
@@ -211,26 +301,28 @@ export async function xlsxSheets(buf: Buffer): Promise<XlsxSheet[]> {
     .map((s) => ({
       name: s.name,
       async *rows() {
-        let pending = '';
         let next = 1;
+        let count = 0;
+        const cutter = new ElementCutter('row');
         const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
         const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-        for await (const chunk of entryText(buf, s.entry)) {
-          pending += chunk;
-          const cut = completeUpTo(pending, 'row');
-          if (cut <= 0) continue;
-          const complete = pending.slice(0, cut);
-          pending = pending.slice(cut);
+        for await (const chunk of entryText(buf, s.entry, signal)) {
+          const complete = cutter.push(chunk);
+          if (!complete) continue;
           for (const m of complete.matchAll(rowRe)) {
             const number = Number(attr(m[1], 'r') ?? next);
             next = number + 1;
+            if (++count > xlsxLimits.maxRows) throw new XlsxLimitError('rows', xlsxLimits.maxRows, { row: number });
             const cells: string[] = [];
             let col = 0;
             for (const c of (m[2] ?? '').matchAll(cellRe)) {
               const ref = attr(c[1], 'r');
               if (ref) col = colIndex(ref);
+              if (col > 16_383) break; // beyond column XFD: not a real sheet
               while (cells.length < col) cells.push('');
-              cells[col] = cellValue(c[1], c[2] ?? '');
+              const value = cellValue(c[1], c[2] ?? '');
+              if (value.length > xlsxLimits.maxCellChars) throw new XlsxLimitError('cell', xlsxLimits.maxCellChars, { row: number, column: col });
+              cells[col] = value;
               col++;
             }
             yield { row: number, cells };
@@ -238,13 +330,4 @@ export async function xlsxSheets(buf: Buffer): Promise<XlsxSheet[]> {
         }
       },
     }));
-}
-
-/** Where the complete elements `tag` of a piece of XML end: after the last </tag> or self-closed <tag …/>, or -1. */
-function completeUpTo(xml: string, tag: string): number {
-  let cut = -1;
-  for (const m of xml.matchAll(new RegExp(`</(?:\\w+:)?${tag}>`, 'g'))) cut = m.index + m[0].length;
-  const base = Math.max(cut, 0);
-  for (const m of xml.slice(base).matchAll(new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*/>`, 'g'))) cut = base + m.index + m[0].length;
-  return cut;
 }

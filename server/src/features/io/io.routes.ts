@@ -16,6 +16,7 @@ import {
 import type { App } from '../../lib/app-type';
 import { AppError } from '../../lib/errors';
 import { kindTitles } from './io-columns';
+import { clientSignal } from './io-reader';
 import { exportFileNames } from './io-export.service';
 import type { IoService, UploadedFile } from './io.service';
 
@@ -37,12 +38,12 @@ const noFile = () =>
   });
 
 /** The uploaded file (multipart field `file`), read into memory (≤ 50 MB). */
-async function upload(req: FastifyRequest): Promise<UploadedFile> {
+async function upload(req: FastifyRequest, reply: FastifyReply): Promise<UploadedFile> {
   if (!req.isMultipart()) throw noFile();
   const part = await req.file();
   if (!part) throw noFile();
   try {
-    return { fileName: part.filename || 'upload', data: await part.toBuffer() };
+    return { fileName: part.filename || 'upload', data: await part.toBuffer(), signal: clientSignal(reply) };
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError('VALIDATION', {
@@ -84,9 +85,9 @@ export function ioRoutes(app: App, service: IoService) {
           response: { 200: importResultSchema, 422: importInvalidSchema },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         // a bad row with mode=all: 422 IMPORT_INVALID with { report } (ImportInvalidError)
-        return service.importFile(req.actor(), req.params.kind, await upload(req), { mode: req.query.mode });
+        return service.importFile(req.actor(), req.params.kind, await upload(req, reply), { mode: req.query.mode });
       },
     );
 
@@ -101,9 +102,9 @@ export function ioRoutes(app: App, service: IoService) {
           response: { 200: importCheckSchema, 422: importInvalidSchema },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         // a missing required column: 422 IMPORT_INVALID with { report }
-        return service.checkFile(req.actor(), req.params.kind, await upload(req));
+        return service.checkFile(req.actor(), req.params.kind, await upload(req, reply));
       },
     );
 

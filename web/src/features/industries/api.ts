@@ -71,7 +71,7 @@ export interface IndustryLinkInput {
 
 export const addIndustryLink = (link: IndustryLinkInput) => api.post<void>('/api/industries/links', link);
 /** The one call that removes a link: where the link goes (body, path or query) is decided here only. */
-export const removeIndustryLink = (link: IndustryLinkInput) => api.delete<void>('/api/industries/links', { body: link });
+export const removeIndustryLink = (link: IndustryLinkInput) => api.delete<void>('/api/industries/links', { query: { upstreamId: link.upstreamId, downstreamId: link.downstreamId } });
 
 export function useIndustryLink() {
   const queryClient = useQueryClient();

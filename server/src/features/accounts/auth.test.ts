@@ -96,7 +96,9 @@ describe('login, session, logout', () => {
 
   it('lets an administrator unlock a throttled user, and only an administrator', async () => {
     const user = await makeUser(t.app);
-    for (let i = 0; i < 4; i++) await tryLogin(user.username, 'nope-nope', 'zh-CN', '203.0.113.90');
+    for (let i = 0; i < 3; i++) await tryLogin(user.username, 'nope-nope', 'zh-CN', '203.0.113.90');
+    // many failures, the last just now: a minute to wait
+    await t.app.services.db.update(loginThrottle).set({ failures: 10, lastFailureAt: new Date() }).where(eq(loginThrottle.key, `user:${user.username}`));
     const { session: admin } = await loginAs(t.app, { role: 'admin' });
     const listed = await admin.get(`/api/admin/users?q=${user.username}`);
     expect(listed.json().items[0].lockedUntil).not.toBeNull();

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { loginThrottle } from '../../db/schema';
 
 /**
- * How hard logins are throttled. An account's failures only ever delay the next try (doubling from 1 s to
+ * How hard logins are throttled. An account's failures only ever delay the next try (doubling from 5 s to
  * at most a minute), so nobody can lock an owner out by guessing; an address that keeps failing (any
  * usernames) is refused for a quarter of an hour, which stops one guesser without touching anybody else.
  * The keys do not depend on whether the user exists, so unknown, wrong and throttled look the same for both.
@@ -11,6 +11,7 @@ import { loginThrottle } from '../../db/schema';
 export const throttlePolicy = {
   /** failures of one username before each try has to wait */
   accountFreeFailures: 3,
+  accountFirstDelaySeconds: 5,
   accountMaxDelaySeconds: 60,
   /** failures from one address within the window before it is refused */
   addressMaxFailures: 20,
@@ -29,7 +30,8 @@ interface Row {
 /** Seconds until the next try is allowed for this account (progressive delay). */
 export function accountWait(row: Row | undefined, now = Date.now()): number {
   if (!row || row.failures < throttlePolicy.accountFreeFailures) return 0;
-  const delay = Math.min(2 ** (row.failures - throttlePolicy.accountFreeFailures), throttlePolicy.accountMaxDelaySeconds);
+  const doublings = Math.min(row.failures - throttlePolicy.accountFreeFailures, 16);
+  const delay = Math.min(throttlePolicy.accountFirstDelaySeconds * 2 ** doublings, throttlePolicy.accountMaxDelaySeconds);
   return Math.max(0, Math.ceil((row.lastFailureAt.getTime() + delay * 1000 - now) / 1000));
 }
 

@@ -142,7 +142,7 @@ async function writeAll(
     batchSize,
     async (from, to) => {
       const orgs = await mapChunked(from, to, organizationAt);
-      const rows = await pool.compute(orgs.map((o) => organizationSearchDoc(o, industries.ids, industries.names)));
+      const rows = await pool.compute(orgs.map((o) => organizationSearchDoc(o, industries.ids)));
       return { orgs, rows };
     },
     (b) =>

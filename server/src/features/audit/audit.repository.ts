@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { maskRecord } from './audit-mask';
+import { likeContains } from '../../lib/text';
 
 export interface AuditInput {
   action: string;
@@ -42,7 +43,7 @@ export async function listAudit(ex: Executor, f: AuditFilter) {
   const where: SQL[] = [];
   if (f.entity) where.push(eq(auditLog.entity, f.entity));
   if (f.action) where.push(eq(auditLog.action, f.action));
-  if (f.actor) where.push(ilike(auditLog.actorUsername, `%${f.actor.replace(/[%_\\]/g, '\\$&')}%`));
+  if (f.actor) where.push(ilike(auditLog.actorUsername, likeContains(f.actor)));
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId));
   if (f.from) where.push(gte(auditLog.at, new Date(f.from.length === 10 ? `${f.from}T00:00:00+08:00` : f.from)));
   if (f.to) where.push(lte(auditLog.at, new Date(f.to.length === 10 ? `${f.to}T23:59:59.999+08:00` : f.to)));

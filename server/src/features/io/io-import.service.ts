@@ -1,5 +1,7 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   MAX_LISTED_ERRORS,
+  type ExistingMode,
   type ImportCheck,
   type ImportError,
   type ImportMode,
@@ -22,6 +24,8 @@ import { buildSearchRows, warmSearchRowPool } from './io-search-rows';
 import { canImport } from './io.policy';
 
 export const BATCH_SIZE = 5000;
+/** rows per duplicate query of a check: small enough that one query never holds the embedded database for long */
+export const CHECK_CHUNK = 200;
 
 const importers: Record<IoKind, Importer<{ row: number }, unknown>> = {
   organizations: organizationImporter as Importer<{ row: number }, unknown>,
@@ -45,6 +49,8 @@ export class ImportInvalidError extends AppError {
 
 export interface ImportOptions {
   mode: ImportMode;
+  /** rows matching an existing record exactly: skipped (default) or written into it */
+  existing?: ExistingMode;
   /** called after each batch (benchmarks) */
   onBatch?: (b: { rows: number; ms: number }) => void;
   batchSize?: number;
@@ -102,7 +108,7 @@ function missingColumns(headers: string[], row: number) {
 class Rollback extends Error {}
 
 export function createImportRunner({ db, reports }: { db: Db; reports: ErrorReportStore }) {
-  const keepReport = (actor: Actor, kind: IoKind, file: UploadedFile, header: string[], report: FileReport) =>
+  const keepReport = async (actor: Actor, kind: IoKind, file: UploadedFile, header: string[], report: FileReport) =>
     report.badRows.length ? reports.put(actor.userId, { kind, fileName: file.fileName, header, rows: report.badRows }) : null;
 
   return {
@@ -118,9 +124,10 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
       const batchSize = opts.batchSize ?? BATCH_SIZE;
       let imported = 0;
       let batches = 0;
+      let tally = { skipped: 0, updated: 0 };
       try {
         await db.transaction(async (tx) => {
-          const ctx = await importer.prepare(tx, actor);
+          const ctx = await importer.prepare(tx, actor, { existing: opts.existing });
           // while batch k is written, batch k+1 is read and checked and its search rows are built on a worker
           let landing: Promise<void> = Promise.resolve();
           for await (const batch of readBatches(file, importer.columns, batchSize, header)) {
@@ -142,7 +149,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
               landing = searchRows.then(async (rows) => {
                 // the search rows of records that the database checks refused are dropped
                 await importer.land(tx, records, records.length === checked.length ? rows : rows.filter((r) => ids.has(r.entityId)));
-                imported += records.length;
+                imported += records.filter((r) => !(r as { existingId?: string }).existingId).length;
               });
               landing.catch(() => undefined);
             }
@@ -150,41 +157,63 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
           }
           await landing;
           if (opts.mode === 'all' && report.errorCount) throw new Rollback();
-          if (imported) {
+          tally = importer.tally?.(ctx) ?? tally;
+          if (imported || tally.updated) {
             await recordAudit(tx, actor, {
               action: 'import',
               entity: kindEntities[kind],
-              after: { count: imported, fileName: file.fileName, mode: opts.mode, total: report.total, rejected: report.badRows.length },
+              after: {
+                count: imported,
+                updated: tally.updated,
+                skipped: tally.skipped,
+                fileName: file.fileName,
+                mode: opts.mode,
+                existing: opts.existing ?? 'skip',
+                total: report.total,
+                rejected: report.badRows.length,
+              },
             });
           }
         });
       } catch (e) {
         if (!(e instanceof Rollback)) throw e;
-        const errorReportToken = keepReport(actor, kind, file, header, report);
+        const errorReportToken = await keepReport(actor, kind, file, header, report);
         throw new ImportInvalidError({ total: report.total, errors: report.listed, errorCount: report.errorCount, errorReportToken });
       }
       return {
         imported,
+        ...tally,
         total: report.total,
         errors: report.listed,
         errorCount: report.errorCount,
-        errorReportToken: keepReport(actor, kind, file, header, report),
+        errorReportToken: await keepReport(actor, kind, file, header, report),
       };
     },
 
-    /** Every row validated and its likely duplicates listed, nothing written. */
-    async checkFile(actor: Actor, kind: IoKind, file: UploadedFile, opts: { batchSize?: number } = {}): Promise<ImportCheck> {
+    /**
+     * Every row validated and its likely duplicates listed, nothing written. Set-based and bounded: each
+     * chunk of rows is one duplicate query (indexed joins, see findOrganizationDuplicatesBatch) in its own
+     * short read-only transaction, and the event loop is yielded between chunks, so that on the embedded
+     * database (which runs on the server's thread) other requests, /api/health included, go in between.
+     */
+    async checkFile(actor: Actor, kind: IoKind, file: UploadedFile, opts: { batchSize?: number; chunkSize?: number } = {}): Promise<ImportCheck> {
       if (!canImport(actor)) throw forbidden();
       const importer = importers[kind];
       const report = new FileReport();
       const duplicates: ImportCheck['duplicates'] = [];
+      const chunkSize = opts.chunkSize ?? CHECK_CHUNK;
       const ex: Executor = db;
-      const ctx = await importer.prepare(ex, actor);
+      const ctx = await importer.prepare(ex, actor, { existing: 'skip' });
       for await (const batch of readBatches(file, importer.columns, opts.batchSize ?? BATCH_SIZE, [])) {
-        const errors = new RowErrors(importer.columns);
-        await importer.confirm(ex, ctx, importer.check(ctx, batch, errors), errors);
-        report.collect(batch, errors);
-        duplicates.push(...(await importer.duplicates(ex, ctx, actor, batch)));
+        for (let i = 0; i < batch.length; i += chunkSize) {
+          const chunk = batch.slice(i, i + chunkSize);
+          const errors = new RowErrors(importer.columns);
+          await importer.confirm(ex, ctx, importer.check(ctx, chunk, errors), errors);
+          report.collect(chunk, errors);
+          await yieldToEventLoop();
+          duplicates.push(...(await db.transaction((tx) => importer.duplicates(tx, ctx, actor, chunk))));
+          await yieldToEventLoop();
+        }
       }
       return {
         total: report.total,
@@ -192,6 +221,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
         errors: report.listed,
         errorCount: report.errorCount,
         duplicates,
+        matched: importer.tally?.(ctx).skipped ?? 0,
       };
     },
   };

@@ -1,9 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { normalizeText } from '../../lib/text';
+import { nameNorm as norm } from '../../lib/text';
 import { rowsOf, textArray } from './io-import.repository';
 
-const norm = (s: string) => normalizeText(s).toLowerCase();
 
 export type Match = { id: string } | { ambiguous: true } | undefined;
 

@@ -1,28 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { OrganizationKind } from '../../../../common/domain';
+import type { ExistingMode, ImportDuplicateCandidate } from '../../../../common/schemas/io';
 import { districtCodeByName, districtName, usccProblem } from '../../../../common/validators';
-import { industries, organizations } from '../../db/schema';
+import { industries } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { scopeCondition } from '../../lib/scope';
-import { normalizeText, toHalfWidthAlnum } from '../../lib/text';
+import { nameNorm, toHalfWidthAlnum } from '../../lib/text';
+import { reindexOrganizations } from '../organizations/organization-detail.service';
+import { findOrganizationDuplicatesBatch, organizationsMatchingExactly } from '../organizations/organization-duplicates.repository';
+import { organizationSearchDoc as buildOrganizationSearchDoc } from '../organizations/organizations.presenter';
 import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
-import { findOrganizationDuplicates } from './io-duplicates.repository';
-import { insertIndustryLinks, insertOrganizations, insertSearchRows, rowsOf, textArray, type OrganizationInsert } from './io-import.repository';
+import { insertIndustryLinks, insertOrganizations, insertSearchRows, updateOrganizationsFromImport, type OrganizationInsert } from './io-import.repository';
 import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../../../../common/labels';
 import { charLength, notAllowed, type Importer, type ParsedRow, type RowErrors } from './io-row';
 import { canImportInto, scopeNames } from './io.policy';
 
-export const nameNorm = (name: string) => normalizeText(name).toLowerCase();
+export { nameNorm };
 
 export interface OrganizationRecord extends OrganizationInsert {
   row: number;
   industryIds: string[];
+  /** existing=update: the record this row matched exactly and updates */
+  existingId?: string;
 }
 
 interface Ctx {
   actor: Actor;
+  existing: ExistingMode;
+  skipped: number;
+  updated: number;
   industryByName: Map<string, string>;
   seenUscc: Map<string, number>;
   seenName: Map<string, number>;
@@ -41,27 +47,21 @@ interface FileKey {
 const WEBSITE = /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?(\/\S*)?$/iu;
 const tooLong = (max: number) => `不能超过${max}个字`;
 
-/** Text of a search document for an organisation: the same fields the organisations feature indexes. */
+/** The search document of an imported organisation, from the organisations feature's one builder. */
 export function organizationSearchDoc(o: OrganizationRecord): SearchDoc {
-  const district = o.districtCode ? districtName(o.districtCode) : undefined;
-  return {
-    entityType: 'organization',
-    entityId: o.id,
-    title: o.name,
-    subtitle: [organizationKindVocabulary.label(o.kind as OrganizationKind), district].filter(Boolean).join(' · '),
-    texts: [...o.aliases, o.uscc, o.address, o.description],
-    districtCode: o.districtCode,
-    industryIds: o.industryIds,
-  };
+  return buildOrganizationSearchDoc({ ...o, kind: o.kind as OrganizationKind, formerNames: [] }, o.industryIds);
 }
 
 export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
   columns: organizationColumns,
 
-  async prepare(ex, actor) {
+  async prepare(ex, actor, opts) {
     const all = await ex.select({ id: industries.id, name: industries.name }).from(industries);
     return {
       actor,
+      existing: opts?.existing ?? 'skip',
+      skipped: 0,
+      updated: 0,
       industryByName: new Map(all.map((i) => [nameNorm(i.name), i.id])),
       seenUscc: new Map(),
       seenName: new Map(),
@@ -147,30 +147,46 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
     return records;
   },
 
-  async confirm(ex, _ctx, records, errors: RowErrors<OrganizationKey>) {
-    // a credit code already in the directory (anywhere: the code is unique) is refused
-    const usccs = records.map((o) => o.uscc).filter((u): u is string => u !== null);
-    if (!usccs.length) return records;
-    const taken = new Set(
-      rowsOf<{ uscc: string }>(await ex.execute(sql`select uscc from organizations where uscc = any(${textArray(usccs)})`)).map((t) => t.uscc),
-    );
+  async confirm(ex, ctx, records, errors: RowErrors<OrganizationKey>) {
+    // A row matching an existing record exactly (the same credit code, or the same normalized name and no
+    // other credit code) is that record: skipped or updated, never added again. A credit code taken by a
+    // record the actor may not see is refused (the code is unique) without naming that record.
+    const match = await organizationsMatchingExactly(ex, ctx.actor, records);
     return records.filter((o) => {
-      if (!o.uscc || !taken.has(o.uscc)) return true;
-      errors.add(o.row, 'uscc', '该统一社会信用代码已被系统中的其他单位使用');
-      return false;
+      const m = match(o);
+      if (!m) return true;
+      if (!m.visible) {
+        errors.add(o.row, 'uscc', '该统一社会信用代码已被系统中的其他单位使用');
+        return false;
+      }
+      if (ctx.existing === 'skip') {
+        ctx.skipped++;
+        return false;
+      }
+      o.existingId = m.id;
+      ctx.updated++;
+      return true;
     });
   },
+
+  tally: (ctx) => ({ skipped: ctx.skipped, updated: ctx.updated }),
 
   searchDocs: (records) => records.map(organizationSearchDoc),
 
   async land(ex, records, searchRows) {
-    await insertOrganizations(ex, records);
+    const fresh = records.filter((o) => !o.existingId);
+    const updates = records.filter((o) => o.existingId);
+    await insertOrganizations(ex, fresh);
+    await updateOrganizationsFromImport(ex, updates);
     await insertIndustryLinks(
       ex,
       'organization',
-      records.flatMap((o) => o.industryIds.map((i): [string, string] => [o.id, i])),
+      records.flatMap((o) => o.industryIds.map((i): [string, string] => [o.existingId ?? o.id, i])),
     );
-    await insertSearchRows(ex, searchRows);
+    const updated = new Set(updates.map((o) => o.id));
+    await insertSearchRows(ex, updated.size ? searchRows.filter((r) => !updated.has(r.entityId)) : searchRows);
+    // an updated record's document is rebuilt from the record as it now is, by the one builder
+    if (updates.length) await reindexOrganizations(ex, updates.map((o) => o.existingId!));
   },
 
   async duplicates(ex, ctx, actor, rows) {
@@ -184,10 +200,11 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
         districtCode: districtCodeByName(r.get('district')) ?? null,
       }))
       .filter((r) => r.norm !== '');
-    const fromDb = await findOrganizationDuplicates(ex, scopeCondition(actor, 'organization', organizations), named);
+    // the organisations feature's one duplicate finder, for the whole batch in one statement
+    const found = await findOrganizationDuplicatesBatch(ex, actor, named, { limit: 5 });
     return named
-      .map((r) => {
-        const candidates = fromDb.get(r.row) ?? [];
+      .map((r, i) => {
+        const candidates: ImportDuplicateCandidate[] = found[i].map((c) => ({ ...c, row: null }));
         const keys: [string, FileKey['via']][] = [[`n:${r.norm}`, 'name'], ...r.aliases.map((a): [string, 'alias'] => [`n:${nameNorm(a)}`, 'alias'])];
         if (r.uscc) keys.push([`u:${r.uscc}`, 'uscc']);
         const inFile = new Set<number>();

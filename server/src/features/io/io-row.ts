@@ -1,4 +1,4 @@
-import type { ImportDuplicateCandidate, ImportError } from '../../../../common/schemas/io';
+import type { ExistingMode, ImportDuplicateCandidate, ImportError } from '../../../../common/schemas/io';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { type ColumnSpec, headerKey } from './io-columns';
@@ -55,7 +55,9 @@ export class RowErrors<K extends string = string> {
 export interface Importer<R extends { row: number }, Ctx> {
   columns: readonly ColumnSpec[];
   /** per-file state: lookups loaded once, keys seen in earlier rows */
-  prepare(ex: Executor, actor: Actor): Promise<Ctx>;
+  prepare(ex: Executor, actor: Actor, opts?: { existing?: ExistingMode }): Promise<Ctx>;
+  /** rows that matched existing records exactly: left out (skip) or written into them (update) */
+  tally?(ctx: Ctx): { skipped: number; updated: number };
   /** the checks that need only the row (and the rows before it): good rows become records */
   check(ctx: Ctx, rows: ParsedRow[], errors: RowErrors): R[];
   /** the checks against the database (and lookups); the records that pass */

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { memberships, networks } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
+import { likeContains } from '../../lib/text';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
@@ -20,7 +21,7 @@ export interface NetworkFilter {
   districtCode?: string;
 }
 
-const like = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
+const like = likeContains;
 
 function networkWhere(f: NetworkFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [f.scope];

@@ -20,3 +20,14 @@ export async function reindexOrganization(ex: Executor, row: repo.OrganizationRo
   await upsertSearchDocuments(ex, [organizationSearchDoc(row, industryIds)]);
   return industryIds;
 }
+
+/** Rewrites the search documents of organisations (an import's updates, a merge): the one builder, one statement. */
+export async function reindexOrganizations(ex: Executor, ids: string[]) {
+  if (!ids.length) return;
+  const rows = await repo.findOrganizations(ex, ids);
+  const industries = await repo.industriesOfOrganizations(ex, ids);
+  await upsertSearchDocuments(
+    ex,
+    rows.map((r) => organizationSearchDoc(r, (industries.get(r.id) ?? []).map((i) => i.id))),
+  );
+}

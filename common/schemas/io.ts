@@ -84,6 +84,11 @@ export const importCheckSchema = z.object({
   duplicates: z.array(z.object({ row: z.number().int(), candidates: z.array(importDuplicateCandidateSchema) })),
   /** rows that match an existing record exactly (credit code or normalized name): skipped or updated on import */
   matched: z.number().int(),
+  /**
+   * rows compared with the directory for near names (trigram similarity): the costly kind of match, so a
+   * check spends a bounded time on it; when fewer than `valid`, the rest were checked for exact matches only
+   */
+  nearNamesChecked: z.number().int(),
 });
 export type ImportCheck = z.infer<typeof importCheckSchema>;
 

@@ -22,10 +22,13 @@ import { readSheet, type UploadedFile } from './io-reader';
 import { mapHeader, parsedRow, RowErrors, type Importer, type ParsedRow } from './io-row';
 import { buildSearchRows, warmSearchRowPool } from './io-search-rows';
 import { canImport } from './io.policy';
+import { cleanGinPendingLists } from './io-import.repository';
 
 export const BATCH_SIZE = 5000;
 /** rows per duplicate query of a check: small enough that one query never holds the embedded database for long */
 export const CHECK_CHUNK = 200;
+/** after an import of this many records the GIN indexes' pending lists are merged (see cleanGinPendingLists) */
+const GIN_CLEAN_FROM = 1000;
 
 const importers: Record<IoKind, Importer<{ row: number }, unknown>> = {
   organizations: organizationImporter as Importer<{ row: number }, unknown>,
@@ -180,6 +183,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
         const errorReportToken = await keepReport(actor, kind, file, header, report);
         throw new ImportInvalidError({ total: report.total, errors: report.listed, errorCount: report.errorCount, errorReportToken });
       }
+      if (imported + tally.updated >= GIN_CLEAN_FROM) await cleanGinPendingLists(db, ['organizations', 'people', 'search_documents']);
       return {
         imported,
         ...tally,
@@ -211,7 +215,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
           await importer.confirm(ex, ctx, importer.check(ctx, chunk, errors), errors);
           report.collect(chunk, errors);
           await yieldToEventLoop();
-          duplicates.push(...(await db.transaction((tx) => importer.duplicates(tx, ctx, actor, chunk))));
+          duplicates.push(...(await importer.duplicates(db, ctx, actor, chunk)));
           await yieldToEventLoop();
         }
       }
@@ -222,6 +226,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
         errorCount: report.errorCount,
         duplicates,
         matched: importer.tally?.(ctx).skipped ?? 0,
+        nearNamesChecked: importer.nearNamesChecked?.(ctx) ?? report.total,
       };
     },
   };

@@ -6,7 +6,8 @@ import { industries } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { nameNorm, toHalfWidthAlnum } from '../../lib/text';
 import { reindexOrganizations } from '../organizations/organization-detail.service';
-import { findOrganizationDuplicatesBatch, organizationsMatchingExactly } from '../organizations/organization-duplicates.repository';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { findOrganizationDuplicatesBatch, organizationsMatchingExactly, sortCandidates } from '../organizations/organization-duplicates.repository';
 import { organizationSearchDoc as buildOrganizationSearchDoc } from '../organizations/organizations.presenter';
 import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
@@ -29,6 +30,9 @@ interface Ctx {
   existing: ExistingMode;
   skipped: number;
   updated: number;
+  /** /check: time left for near-name searches, rows searched so far */
+  nearBudgetMs: number;
+  nearChecked: number;
   industryByName: Map<string, string>;
   seenUscc: Map<string, number>;
   seenName: Map<string, number>;
@@ -43,6 +47,13 @@ interface FileKey {
   districtCode: string | null;
   via: 'name' | 'alias' | 'uscc';
 }
+
+/** candidates listed per row of a check */
+const PER_ROW = 5;
+/** rows per near-name query: each is a trigram index search, so a group stays well under the health target */
+const NEAR_GROUP = 4;
+/** time a check may spend on near names (exact matches are always searched for every row) */
+const NEAR_BUDGET_MS = 4000;
 
 const WEBSITE = /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?(\/\S*)?$/iu;
 const tooLong = (max: number) => `不能超过${max}个字`;
@@ -62,6 +73,8 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
       existing: opts?.existing ?? 'skip',
       skipped: 0,
       updated: 0,
+      nearBudgetMs: NEAR_BUDGET_MS,
+      nearChecked: 0,
       industryByName: new Map(all.map((i) => [nameNorm(i.name), i.id])),
       seenUscc: new Map(),
       seenName: new Map(),
@@ -189,7 +202,9 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
     if (updates.length) await reindexOrganizations(ex, updates.map((o) => o.existingId!));
   },
 
-  async duplicates(ex, ctx, actor, rows) {
+  nearNamesChecked: (ctx) => ctx.nearChecked,
+
+  async duplicates(db, ctx, actor, rows) {
     const named = (rows as ParsedRow<OrganizationKey>[])
       .map((r) => ({
         row: r.row,
@@ -200,8 +215,21 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
         districtCode: districtCodeByName(r.get('district')) ?? null,
       }))
       .filter((r) => r.norm !== '');
-    // the organisations feature's one duplicate finder, for the whole batch in one statement
-    const found = await findOrganizationDuplicatesBatch(ex, actor, named, { limit: 5 });
+    // the organisations feature's one duplicate finder: exact kinds for the whole chunk in one statement,
+    // near names in small groups (a trigram search per row) while the file's time budget lasts
+    const found = await db.transaction((tx) => findOrganizationDuplicatesBatch(tx, actor, named, { limit: PER_ROW, kinds: 'exact' }));
+    // (rows already matching a record exactly are flagged anyway: near names are searched for the others)
+    const open = named.map((_, i) => i).filter((i) => found[i].length === 0);
+    ctx.nearChecked += named.length - open.length;
+    for (let g = 0; g < open.length && ctx.nearBudgetMs > 0; g += NEAR_GROUP) {
+      const group = open.slice(g, g + NEAR_GROUP);
+      const t0 = performance.now();
+      const near = await db.transaction((tx) => findOrganizationDuplicatesBatch(tx, actor, group.map((i) => named[i]), { limit: PER_ROW, kinds: 'near' }));
+      ctx.nearBudgetMs -= performance.now() - t0;
+      ctx.nearChecked += group.length;
+      near.forEach((list, j) => (found[group[j]] = sortCandidates([...found[group[j]], ...list], PER_ROW)));
+      await yieldToEventLoop(); // health and other requests go in between (the embedded database shares this thread)
+    }
     return named
       .map((r, i) => {
         const candidates: ImportDuplicateCandidate[] = found[i].map((c) => ({ ...c, row: null }));

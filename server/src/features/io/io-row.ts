@@ -1,5 +1,5 @@
 import type { ExistingMode, ImportDuplicateCandidate, ImportError } from '../../../../common/schemas/io';
-import type { Executor } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { type ColumnSpec, headerKey } from './io-columns';
 import type { SearchDoc } from '../search/search-index';
@@ -67,7 +67,9 @@ export interface Importer<R extends { row: number }, Ctx> {
   /** write the records (and their search rows, in the same order as searchDocs gave them) */
   land(ex: Executor, records: R[], searchRows: SearchRowData[]): Promise<void>;
   /** likely duplicates of the rows, for /check */
-  duplicates(ex: Executor, ctx: Ctx, actor: Actor, rows: ParsedRow[]): Promise<{ row: number; candidates: ImportDuplicateCandidate[] }[]>;
+  duplicates(db: Db, ctx: Ctx, actor: Actor, rows: ParsedRow[]): Promise<{ row: number; candidates: ImportDuplicateCandidate[] }[]>;
+  /** rows compared for near names so far (the costly kind, bounded per file) */
+  nearNamesChecked?(ctx: Ctx): number;
 }
 
 // ---------------------------------------------------------------------------------------------

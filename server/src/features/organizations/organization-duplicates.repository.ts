@@ -25,8 +25,12 @@ export interface DuplicateQuery {
 export interface DuplicateOptions {
   /** candidates kept per probe, best first */
   limit?: number;
-  /** near names by trigram similarity (the costliest kind: a trigram index lookup per probe) */
-  similar?: boolean;
+  /**
+   * which kinds of match: 'all' (default); 'exact' = credit code, name, core name and aliases (equality
+   * lookups, cheap for any number of probes); 'near' = near names by trigram similarity only (a trigram
+   * index search per probe, the costly kind: callers with many probes ask for it in small groups)
+   */
+  kinds?: 'all' | 'exact' | 'near';
 }
 
 const REASON_RANK = { uscc: 0, name: 1, core: 2, alias: 3, similar: 4 } as const;
@@ -40,16 +44,18 @@ const REASON_SCORE = { uscc: 1, name: 1, core: 0.9, alias: 0.85 } as const;
  * input included) or the same core name (国药控股 = 国药控股股份有限公司); its name among their aliases, or one
  * of its aliases being their name or alias; a near name by trigram similarity ≥ 0.6.
  *
- * Set-based: ONE statement for all probes, each kind of match an indexed join (credit code, name_norm,
- * the core-name expression index, the aliases GIN index, the trigram GIN index), so the work grows with
- * the number of probes, not with probes × organisations. Run it in a transaction: it sets a
- * transaction-local trigram threshold (outside one it still answers right, only slower).
+ * Set-based: ONE statement for all probes. The candidates are fetched with one indexed lookup per kind
+ * for all probes at once (`= any(array)` on the credit-code, name_norm and core-name indexes, `&&` on the
+ * aliases GIN index, by primary key after), then matched to their probes by hash joins, so the work grows with the number of
+ * probes and matches, not with probes × organisations. Near names need a trigram index search per probe.
+ * Run it in a transaction: it sets a transaction-local trigram threshold (outside one it still answers
+ * right, only slower).
  */
 export async function findOrganizationDuplicatesBatch(
   ex: Executor,
   actor: Actor,
   queries: DuplicateQuery[],
-  { limit = 10, similar = true }: DuplicateOptions = {},
+  { limit = 10, kinds = 'all' }: DuplicateOptions = {},
 ): Promise<DuplicateCandidate[][]> {
   const out: DuplicateCandidate[][] = queries.map(() => []);
   const keys: number[] = [];
@@ -85,40 +91,77 @@ export async function findOrganizationDuplicatesBatch(
   if (!keys.length) return out;
 
   const visible = organizationVisibility(actor);
-  const core = sql.raw(coreNameSql('o.name_norm'));
-  const branches: SQL[] = [
-    sql`select p.k, o.id, 0 as rank from p join organizations o on o.uscc = p.uscc`,
-    sql`select p.k, o.id, 1 from p join organizations o on o.name_norm = p.norm`,
-    sql`select p.k, o.id, 2 from p join organizations o on ${core} = p.core`,
-    sql`select f.k, o.id, 3 from f join organizations o on o.aliases @> array[f.form]`,
-    sql`select a.k, o.id, 3 from a join organizations o on o.name_norm = a.norm`,
-  ];
+  const exact = kinds !== 'near';
+  const near = kinds !== 'exact';
+  const coreExpr = sql.raw(coreNameSql('name_norm'));
+  const text = (xs: (string | null)[]) => arr(uniq(xs.filter((x): x is string => !!x)), 'text[]');
+  const lookups: SQL[] = [];
+  if (exact) {
+    lookups.push(
+      sql`uscc = any(${text(usccs)})`,
+      sql`name_norm = any(${text([...norms, ...aliasNorms])})`,
+      sql`${coreExpr} = any(${text(cores)})`,
+    );
+  }
+  const branches: SQL[] = [];
+  if (exact) {
+    branches.push(
+      sql`select p.k, c.id, 0 as rank from p join c on c.uscc = p.uscc`,
+      sql`select p.k, c.id, 1 as rank from p join c on c.name_norm = p.norm`,
+      sql`select p.k, c.id, 2 as rank from p join c on c.core = p.core`,
+      sql`select f.k, c.id, 3 as rank from c cross join lateral unnest(c.aliases) ca(form) join f on f.form = ca.form`,
+      sql`select a.k, c.id, 3 as rank from a join c on c.name_norm = a.norm`,
+    );
+  }
   // `%` finds near names through the trigram index (at pg_trgm.similarity_threshold); the second test applies ours
-  if (similar) branches.push(sql`select p.k, o.id, 4 from p join organizations o on o.name_norm % p.norm and similarity(o.name_norm, p.norm) >= ${SIMILAR_NAME}`);
-
-  // `%` uses pg_trgm.similarity_threshold (0.3 by default): at 0.3 the index hands back thousands of
-  // rows to recheck on 50k organisations, at 0.6 a few hundred. Transaction-local.
-  if (similar) await ex.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(SIMILAR_NAME)}, true)`);
+  if (near) {
+    branches.push(sql`select p.k, o.id, 4 as rank from p join organizations o on o.name_norm % p.norm and similarity(o.name_norm, p.norm) >= ${SIMILAR_NAME}`);
+    // `%` uses pg_trgm.similarity_threshold (0.3 by default): at 0.3 the index hands back thousands of
+    // rows to recheck on 50k organisations, at 0.6 a few hundred. Transaction-local.
+    await ex.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(SIMILAR_NAME)}, true)`);
+  }
   const res = await ex.execute(sql`
     with p as (select * from unnest(${arr(keys, 'int[]')}, ${arr(norms, 'text[]')}, ${arr(cores, 'text[]')},
         ${arr(usccs, 'text[]')}, ${arr(excludes, 'uuid[]')}) as p(k, norm, core, uscc, exclude)),
       f as (select * from unnest(${arr(formKeys, 'int[]')}, ${arr(forms, 'text[]')}) as f(k, form)),
       a as (select * from unnest(${arr(aliasKeys, 'int[]')}, ${arr(aliasNorms, 'text[]')}) as a(k, norm)),
+      c as materialized (
+        select id, uscc, name_norm, ${coreExpr} as core, aliases from organizations
+        where id = any(array(${sql.join(
+          [
+            ...lookups.map((l) => sql`select id from organizations where ${l}`),
+            // per form: a GIN lookup each (one scan with hundreds of keys makes the planner read the whole table)
+            ...(exact ? [sql`select o.id from f join organizations o on o.aliases @> array[f.form]`] : []),
+            sql`select null::uuid where false`,
+          ],
+          sql` union `,
+        )}))
+          ${visible ? sql`and ${visible}` : sql``}),
       hits as (select k, id, min(rank) as rank from (${sql.join(branches, sql` union all `)}) h group by k, id)
     select hits.k, hits.rank, organizations.id, organizations.name, organizations.district_code, organizations.uscc,
       similarity(organizations.name_norm, p.norm)::float8 as similarity
     from hits join p on p.k = hits.k join organizations on organizations.id = hits.id
     where (p.exclude is null or organizations.id <> p.exclude) ${visible ? sql`and ${visible}` : sql``}`);
 
-  const kinds = Object.keys(REASON_RANK) as Kind[];
+  const kindOf = Object.keys(REASON_RANK) as Kind[];
   for (const r of (res as unknown as { rows: { k: number; rank: number; id: string; name: string; district_code: string | null; uscc: string | null; similarity: number }[] }).rows) {
-    const kind = kinds[r.rank];
+    const kind = kindOf[r.rank];
     const similarity = Math.round(Number(r.similarity) * 100) / 100;
     const [reason, score]: [DuplicateCandidate['reason'], number] =
       kind === 'similar' ? ['similar', similarity] : [kind === 'core' ? 'name' : kind, REASON_SCORE[kind]];
     out[r.k].push({ id: r.id, name: r.name, districtName: r.district_code ? (districtName(r.district_code) ?? null) : null, uscc: r.uscc, reason, score });
   }
-  return out.map((list) => list.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN')).slice(0, limit));
+  return out.map((list) => sortCandidates(list, limit));
+}
+
+/** Best first, each record once (its strongest reason), at most `limit`. */
+export function sortCandidates(list: DuplicateCandidate[], limit: number): DuplicateCandidate[] {
+  const best = new Map<string, DuplicateCandidate>();
+  for (const c of list) {
+    const seen = best.get(c.id);
+    if (!seen || c.score > seen.score) best.set(c.id, c);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN')).slice(0, limit);
 }
 
 /** The candidates of one organisation (the form, a rename): the batch finder with one probe. */

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client';
+import { reindexPeople } from '../people/person-detail.service';
 import { upsertSearchDocuments } from '../search/search-index';
 import { membershipsOf } from './member-of.repository';
 import { organizationSearchDoc, presentOrganizationDetail } from './organizations.presenter';
@@ -30,4 +31,12 @@ export async function reindexOrganizations(ex: Executor, ids: string[]) {
     ex,
     rows.map((r) => organizationSearchDoc(r, (industries.get(r.id) ?? []).map((i) => i.id))),
   );
+}
+
+/**
+ * What points at an organisation follows its name (after a rename or a merge): linked affiliations show
+ * it, and the search documents of those people (their titles) are rebuilt. Call it in the write's transaction.
+ */
+export async function relinkOrganization(ex: Executor, organizationId: string, name: string) {
+  await reindexPeople(ex, await repo.renameAffiliations(ex, organizationId, name));
 }

@@ -139,6 +139,16 @@ export const peopleOfOrganization = (ex: Executor, organizationId: string) =>
     .where(eq(affiliations.organizationId, organizationId))
     .orderBy(desc(affiliations.isContact), asc(people.name), asc(affiliations.sort));
 
+/** The affiliations linked to an organisation show its current name; returns the people whose titles changed. */
+export async function renameAffiliations(ex: Executor, organizationId: string, name: string) {
+  const rows = await ex
+    .update(affiliations)
+    .set({ organizationName: name })
+    .where(and(eq(affiliations.organizationId, organizationId), sql`${affiliations.organizationName} is distinct from ${name}`))
+    .returning({ personId: affiliations.personId });
+  return rows.map((r) => r.personId);
+}
+
 /** Points the affiliations of one organisation at another (merge); returns how many moved. */
 export async function moveAffiliations(ex: Executor, sourceId: string, keepId: string) {
   const rows = await ex

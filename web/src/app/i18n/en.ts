@@ -1,9 +1,11 @@
 import { enDirectory } from './en-directory';
+import { enIo } from './en-io';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
   ...enDirectory,
+  ...enIo,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

@@ -3,10 +3,12 @@ import {
   organizationKinds,
   organizationSizes,
   personRoles,
+  placeKinds,
   type MembershipTier,
   type OrganizationKind,
   type OrganizationSize,
   type PersonRole,
+  type PlaceKind,
 } from './domain';
 
 /** The Chinese words of the spreadsheets for the glossary's enumerations (first label = the one written). */
@@ -45,6 +47,18 @@ export const membershipTierLabels: Record<MembershipTier, string[]> = {
   chain_leader: ['链长', '链长单位'],
 };
 
+export const placeKindLabels: Record<PlaceKind, string[]> = {
+  park: ['园区'],
+  community: ['社区'],
+  block: ['街区'],
+  exhibition: ['展区'],
+  scenic: ['景区'],
+  station: ['服务站'],
+  service_point: ['服务点位', '点位'],
+  base: ['合作基地', '基地'],
+  venue: ['会场', '场馆'],
+};
+
 export const memberTypes = ['organization', 'person'] as const;
 export type MemberType = (typeof memberTypes)[number];
 export const memberTypeLabels: Record<MemberType, string[]> = {
@@ -78,6 +92,7 @@ export const organizationSizeVocabulary = vocabulary(organizationSizes, organiza
 export const personRoleVocabulary = vocabulary(personRoles, personRoleLabels);
 export const membershipTierVocabulary = vocabulary(membershipTiers, membershipTierLabels);
 export const memberTypeVocabulary = vocabulary(memberTypes, memberTypeLabels);
+export const placeKindVocabulary = vocabulary(placeKinds, placeKindLabels);
 
 /** Splits a cell holding several values: 别名, 产业, 角色, 专长 (；; 、 and line breaks; commas too where asked). */
 export function splitList(text: string, commas = false): string[] {

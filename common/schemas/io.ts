@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { membershipTiers, organizationKinds, personRoles } from '../domain';
+import { membershipTiers, organizationKinds, personRoles, placeKinds } from '../domain';
 
 /** What can be imported and exported: organisations, people, memberships of networks. */
-export const ioKinds = ['organizations', 'people', 'memberships'] as const;
+export const ioKinds = ['organizations', 'people', 'memberships', 'places'] as const;
 export type IoKind = (typeof ioKinds)[number];
 
 export const ioKindParams = z.object({ kind: z.enum(ioKinds) });
@@ -101,6 +101,8 @@ export const exportFiles = [
   'people.csv',
   'memberships.xlsx',
   'memberships.csv',
+  'places.xlsx',
+  'places.csv',
 ] as const;
 /** /api/io/export/:file, e.g. organizations.xlsx or people.csv */
 export const exportParams = z.object({ file: z.enum(exportFiles) });
@@ -117,7 +119,7 @@ const flag = z
  */
 export const exportQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  kind: z.enum(organizationKinds).optional(),
+  kind: z.union([z.enum(organizationKinds), z.enum(placeKinds)]).optional(),
   role: z.enum(personRoles).optional(),
   districtCode: z.string().max(6).optional(),
   industryId: z.uuid().optional(),

@@ -18,6 +18,7 @@ import type { ErrorReport, ErrorReportStore } from './io-error-reports';
 import { membershipImporter } from './io-memberships.importer';
 import { organizationImporter } from './io-organizations.importer';
 import { personImporter } from './io-people.importer';
+import { placeImporter } from './io-places.importer';
 import { readSheet, type UploadedFile } from './io-reader';
 import { mapHeader, parsedRow, RowErrors, type Importer, type ParsedRow } from './io-row';
 import { buildSearchRows, warmSearchRowPool } from './io-search-rows';
@@ -34,6 +35,7 @@ const importers: Record<IoKind, Importer<{ row: number }, unknown>> = {
   organizations: organizationImporter as Importer<{ row: number }, unknown>,
   people: personImporter as Importer<{ row: number }, unknown>,
   memberships: membershipImporter as Importer<{ row: number }, unknown>,
+  places: placeImporter as Importer<{ row: number }, unknown>,
 };
 
 /** mode=all and a bad row (or a missing column): nothing landed. Answered 422 with the report in the body. */

@@ -3,7 +3,7 @@ import { api, type QueryValue } from '../../lib/api';
 import type { ImportCheck, ImportReport, ImportResult } from '../../../../common/schemas/io';
 import { useInvalidateDirectory } from '../directory/use-invalidate-directory';
 
-export const ioKinds = ['organizations', 'people', 'memberships'] as const;
+export const ioKinds = ['organizations', 'people', 'memberships', 'places'] as const;
 export type IoKind = (typeof ioKinds)[number];
 export type ImportMode = 'all' | 'valid';
 /** a row matching an existing record exactly: skip it or update the record */

@@ -181,7 +181,7 @@ export function ImportModal({ kind, title, onClose }: { kind: IoKind; title: str
                 ]}
               />
             </div>
-            {kind === 'organizations' ? (
+            {kind === 'organizations' || kind === 'places' ? (
               <div>
                 <Typography.Text strong>{t('import.existing')}</Typography.Text>
                 <Radio.Group

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +13,8 @@ import { pickOne, placeKindLabel, placeKindOptions, placeKinds } from '../../dir
 import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { usePlaces, type Place } from '../api';
 import { PlaceFormDrawer } from '../components/place-form-drawer';
+import { ExportMenu } from '../../io/components/export-menu';
+import { ImportModal } from '../../io/components/import-modal';
 
 export function PlacesPage() {
   const t = useT();
@@ -24,6 +26,7 @@ export function PlacesPage() {
   const filters = { q: get('q'), kind: pickOne(placeKinds, get('kind')), districtCode: get('districtCode') };
   const list = usePlaces({ ...filters, page, pageSize });
   const active = Object.values(filters).some(Boolean);
+  const [importing, setImporting] = useState(false);
 
   const columns: TableProps<Place>['columns'] = [
     {
@@ -66,11 +69,19 @@ export function PlacesPage() {
         title={t('place.title')}
         subtitle={t('place.subtitle')}
         extra={
-          canEdit ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('place.create')}
-            </Button>
-          ) : null
+          <>
+            {canEdit ? (
+              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                {t('import.button')}
+              </Button>
+            ) : null}
+            <ExportMenu kind="places" filters={filters} />
+            {canEdit ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('place.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card variant="borderless">
@@ -117,6 +128,7 @@ export function PlacesPage() {
           onSaved={(created) => navigate(`/directory/places/${encodeURIComponent(created.id)}`)}
         />
       ) : null}
+      {importing ? <ImportModal kind="places" title={t('place.importTitle')} onClose={() => setImporting(false)} /> : null}
     </>
   );
 }

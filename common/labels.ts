@@ -75,7 +75,7 @@ export const placeKindLabels: Record<PlaceKind, string[]> = {
   station: ['服务站'],
   service_point: ['服务点位', '点位'],
   base: ['合作基地', '基地'],
-  venue: ['会场'],
+  venue: ['会场', '场馆'],
 };
 
 export const networkPersonRoleLabels: Record<NetworkPersonRole, string[]> = {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   districtCodeByName,
   districtName,
+  isMobilePhone,
+  isValidPhone,
+  normalizePhone,
   isShanghaiDistrictCode,
   isValidUscc,
   shanghaiDistricts,
@@ -90,5 +93,18 @@ describe('上海市 districts', () => {
     expect(districtCodeByName('310101')).toBe('310101');
     expect(districtCodeByName('朝阳区')).toBeUndefined();
     expect(districtCodeByName('')).toBeUndefined();
+  });
+});
+
+describe('phone numbers (the one rule: form, API, import)', () => {
+  it('accepts a mobile with dashes, spaces or +86 as the same number, and keeps a landline dash', () => {
+    for (const v of ['13800138000', '138-0013-8000', '138 0013 8000', '+86 138-0013-8000', '86-13800138000']) {
+      expect(normalizePhone(v)).toBe('13800138000');
+      expect(isValidPhone(normalizePhone(v))).toBe(true);
+    }
+    expect(normalizePhone('021-6234 5678')).toBe('021-62345678');
+    expect(isValidPhone(normalizePhone('021-62345678-123'))).toBe(true);
+    expect(isValidPhone(normalizePhone('12345'))).toBe(false);
+    expect(isMobilePhone('021-62345678')).toBe(false);
   });
 });

@@ -157,3 +157,26 @@ export function districtCodeByName(name: string): string | undefined {
     .replace(/(district|newarea|newdistrict|xinqu|qu)$/, '');
   return en ? byKey.get(en) : undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// phone numbers: the one rule (the form, the API schema, the import and the web form call it)
+// ---------------------------------------------------------------------------------------------
+
+const MOBILE = /^1[3-9]\d{9}$/;
+/** 区号-号码[-分机]: 021-12345678, 0571-8765432, 12345678, 021-12345678-123 */
+const LANDLINE = /^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$/;
+
+/**
+ * Phone numbers as stored: spaces and brackets removed; a mobile loses its dashes and a +86/86 country
+ * prefix (138-0013-8000 and +86 138 0013 8000 are 13800138000); a landline keeps its dashes (021-62345678).
+ */
+export function normalizePhone(v: string): string {
+  const t = v.trim().replace(/[\s()（）]/g, '');
+  const digits = t.replace(/-/g, '');
+  const m = /^(?:\+?86)?(1\d{10})$/.exec(digits);
+  return m ? m[1] : t.replace(/^\+?86-?(?=0)/, '');
+}
+/** A mainland mobile number (normalized). */
+export const isMobilePhone = (v: string) => MOBILE.test(v);
+/** A mainland mobile or landline number (normalized). */
+export const isValidPhone = (v: string) => MOBILE.test(v) || LANDLINE.test(v);

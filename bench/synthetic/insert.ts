@@ -1,24 +1,19 @@
 /** Batched inserts of synthetic records: one `unnest($1::…[], …)` statement per table and batch. */
 import { sql } from 'drizzle-orm';
-import type { OrganizationKind } from '../../common/domain';
-import { normalizeText } from '../../server/src/lib/text';
+import { nameNorm as norm } from '../../server/src/lib/text';
+import { organizationSearchDoc as buildOrganizationSearchDoc } from '../../server/src/features/organizations/organizations.presenter';
+import { personSearchDoc as buildPersonSearchDoc } from '../../server/src/features/people/people.presenter';
 import type { Executor } from '../../server/src/db/client';
 import type { SearchDoc } from '../../server/src/features/search/search-index';
 import type { SyntheticNetwork, SyntheticMembership } from './networks';
 import type { SyntheticOrganization } from './organizations';
-import { personTitles, type SyntheticPerson } from './people';
+import type { SyntheticPerson } from './people';
 import type { SearchRow } from './search-rows';
 
 /** Separator of list values packed into one text (unit separator, never in names). */
 const SEP = '\u001f';
 const list = (xs: readonly string[]) => xs.join(SEP);
 const p = (values: unknown[]) => sql.param(values);
-const norm = (s: string) => normalizeText(s).toLowerCase();
-
-const kindLabels: Record<OrganizationKind, string> = {
-  enterprise: '企业', soe: '国有企业', university: '高校', institute: '科研院所', bank: '银行',
-  association: '协会', government: '政府部门', party_org: '党组织', park_operator: '园区运营', other: '其他',
-};
 
 export async function insertOrganizations(ex: Executor, orgs: SyntheticOrganization[], industryIds: Map<string, string>) {
   await ex.execute(sql`
@@ -85,31 +80,15 @@ export async function insertMemberships(ex: Executor, rows: MembershipRow[]) {
                          ${p(rows.map((m) => m.joinedOn))}::date[], ${p(rows.map((m) => m.leftOn))}::date[])`);
 }
 
-const industryNames = (keys: string[], names: Map<string, string>) => keys.map((k) => names.get(k)!).filter(Boolean);
-
-export function organizationSearchDoc(o: SyntheticOrganization, industryIds: Map<string, string>, industryNamesByKey: Map<string, string>): SearchDoc {
-  const inds = industryNames(o.industryKeys, industryNamesByKey);
-  return {
-    entityType: 'organization',
-    entityId: o.id,
-    title: o.name,
-    subtitle: [kindLabels[o.kind], ...inds].join(' · '),
-    texts: [...o.aliases, ...o.formerNames, o.address, o.uscc, ...inds, o.description],
-    districtCode: o.districtCode,
-    industryIds: o.industryKeys.map((k) => industryIds.get(k)!),
-  };
+/** The organisation's search document from the one builder the server's writers use. */
+export function organizationSearchDoc(o: SyntheticOrganization, industryIds: Map<string, string>): SearchDoc {
+  return buildOrganizationSearchDoc(o, o.industryKeys.map((k) => industryIds.get(k)!));
 }
 
+/** The person's search document from the one builder the server's writers use (its affiliations are current). */
 export function personSearchDoc(x: SyntheticPerson, industryIds: Map<string, string>): SearchDoc {
-  return {
-    entityType: 'person',
-    entityId: x.id,
-    title: x.name,
-    subtitle: x.affiliations.slice(0, 2).map((a) => `${a.organizationName}${a.position}`).join('、') || null,
-    texts: [personTitles(x), ...x.expertise],
-    districtCode: x.districtCode,
-    industryIds: x.industryKeys.map((k) => industryIds.get(k)!),
-  };
+  const affiliations = x.affiliations.map((a) => ({ organizationName: a.organizationName, position: a.position, endOn: null }));
+  return buildPersonSearchDoc(x, affiliations, x.industryKeys.map((k) => industryIds.get(k)!));
 }
 
 export function networkSearchDoc(n: SyntheticNetwork, industryIds: Map<string, string>): SearchDoc {

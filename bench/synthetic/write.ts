@@ -18,6 +18,7 @@ import { generateOrganization } from './organizations';
 import { generatePerson } from './people';
 import { recordRng, syntheticId } from './rng';
 import { createSearchRowPool, type SearchRowPool } from './search-rows';
+import { cleanGinPendingLists } from '../../server/src/features/io/io-import.repository';
 
 export interface GenerateOptions {
   orgs: number;
@@ -111,6 +112,8 @@ export async function writeSyntheticData(database: Database, opts: GenerateOptio
   const pool = createSearchRowPool(opts.workers);
   try {
     const memberships = await writeAll(db, opts, industries, pool, log);
+    // as after an import: index searches must not read a long GIN pending list (no autovacuum on PGlite)
+    await cleanGinPendingLists(db, ['organizations', 'people', 'networks', 'search_documents']);
     return {
       organizations: opts.orgs,
       people: opts.people,
@@ -142,7 +145,7 @@ async function writeAll(
     batchSize,
     async (from, to) => {
       const orgs = await mapChunked(from, to, organizationAt);
-      const rows = await pool.compute(orgs.map((o) => organizationSearchDoc(o, industries.ids, industries.names)));
+      const rows = await pool.compute(orgs.map((o) => organizationSearchDoc(o, industries.ids)));
       return { orgs, rows };
     },
     (b) =>

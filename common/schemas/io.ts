@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { membershipTiers, organizationKinds, personRoles } from '../domain';
+import { membershipTiers, organizationKinds, personRoles, placeKinds } from '../domain';
 
 /** What can be imported and exported: organisations, people, memberships of networks. */
-export const ioKinds = ['organizations', 'people', 'memberships'] as const;
+export const ioKinds = ['organizations', 'people', 'memberships', 'places'] as const;
 export type IoKind = (typeof ioKinds)[number];
 
 export const ioKindParams = z.object({ kind: z.enum(ioKinds) });
@@ -10,9 +10,18 @@ export const ioKindParams = z.object({ kind: z.enum(ioKinds) });
 export const importModes = ['all', 'valid'] as const;
 export type ImportMode = (typeof importModes)[number];
 
+/**
+ * A row that matches a record already in the directory exactly (the same credit code, or the same
+ * normalized name): skip leaves the record as it is, update writes the row's non-empty cells into it.
+ */
+export const existingModes = ['skip', 'update'] as const;
+export type ExistingMode = (typeof existingModes)[number];
+
 export const importQuery = z.object({
   /** all: nothing lands unless every row is good (default); valid: land the good rows, report the bad ones */
   mode: z.enum(importModes).default('all'),
+  /** rows matching an existing record exactly: skip them (default) or update the record */
+  existing: z.enum(existingModes).default('skip'),
 });
 
 /** One problem of one row: row numbered as in the spreadsheet (header = row 1), column = its Chinese header. */
@@ -23,12 +32,17 @@ export type ImportError = z.infer<typeof importErrorSchema>;
 export const MAX_LISTED_ERRORS = 1000;
 
 export const importResultSchema = z.object({
+  /** new records */
   imported: z.number().int(),
+  /** rows that matched an existing record exactly and were left out (existing=skip) */
+  skipped: z.number().int(),
+  /** existing records that rows matching them exactly updated (existing=update) */
+  updated: z.number().int(),
   /** data rows in the file (empty rows not counted) */
   total: z.number().int(),
   errors: z.array(importErrorSchema),
   errorCount: z.number().int(),
-  /** GET /api/io/error-report/:token: the bad rows with a 错误 column (1 hour, same user) */
+  /** GET /api/io/error-report/:token: the bad rows with a 错误 column (7 days, same user) */
   errorReportToken: z.string().nullable(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
@@ -68,6 +82,13 @@ export const importCheckSchema = z.object({
   errors: z.array(importErrorSchema),
   errorCount: z.number().int(),
   duplicates: z.array(z.object({ row: z.number().int(), candidates: z.array(importDuplicateCandidateSchema) })),
+  /** rows that match an existing record exactly (credit code or normalized name): skipped or updated on import */
+  matched: z.number().int(),
+  /**
+   * rows compared with the directory for near names (trigram similarity): the costly kind of match, so a
+   * check spends a bounded time on it; when fewer than `valid`, the rest were checked for exact matches only
+   */
+  nearNamesChecked: z.number().int(),
 });
 export type ImportCheck = z.infer<typeof importCheckSchema>;
 
@@ -80,6 +101,8 @@ export const exportFiles = [
   'people.csv',
   'memberships.xlsx',
   'memberships.csv',
+  'places.xlsx',
+  'places.csv',
 ] as const;
 /** /api/io/export/:file, e.g. organizations.xlsx or people.csv */
 export const exportParams = z.object({ file: z.enum(exportFiles) });
@@ -96,7 +119,7 @@ const flag = z
  */
 export const exportQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  kind: z.enum(organizationKinds).optional(),
+  kind: z.union([z.enum(organizationKinds), z.enum(placeKinds)]).optional(),
   role: z.enum(personRoles).optional(),
   districtCode: z.string().max(6).optional(),
   industryId: z.uuid().optional(),

@@ -128,7 +128,11 @@ export const createOrganizationBody = z.object({
   /** create even though likely duplicates were found (a same credit code is always refused) */
   force: z.boolean().optional(),
 });
-export const updateOrganizationBody = z.object(organizationFields).partial();
+export const updateOrganizationBody = z.object({
+  ...organizationFields,
+  /** rename even though likely duplicates of the new name were found */
+  force: z.boolean(),
+}).partial();
 export type CreateOrganizationBody = z.infer<typeof createOrganizationBody>;
 export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBody>;
 

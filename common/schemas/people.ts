@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { personRoles } from '../domain';
+import { isValidPhone, normalizePhone } from '../validators';
 import { pageQuery } from './common';
 import { districtCodeSchema, industryRefSchema, memberOfSchema, optionalText, textList } from './organizations';
 
 export { personRoles, type PersonRole } from '../domain';
 
-const MOBILE = /^1[3-9]\d{9}$/;
-/** 区号-号码[-分机]: 021-12345678, 0571-8765432, 12345678 */
-const LANDLINE = /^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$/;
-
-/** Phone numbers as stored: spaces removed, a +86/86 country prefix dropped from mobiles. */
-export function normalizePhone(v: string): string {
-  const t = v.replace(/[\s()（）]/g, '');
-  const m = /^(?:\+?86-?)(1\d{10})$/.exec(t);
-  return m ? m[1] : t;
-}
-export const isValidPhone = (v: string) => MOBILE.test(v) || LANDLINE.test(v);
+export { isValidPhone, normalizePhone } from '../validators';
 
 export const phoneSchema = z
   .string()

@@ -22,6 +22,7 @@ import {
   placeKinds,
   type PersonRole,
 } from '../../../../common/domain';
+import { coreNameSql } from '../../lib/text/names';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -61,6 +62,8 @@ export const organizations = pgTable(
     index('organizations_name_norm_idx').on(t.nameNorm),
     index('organizations_name_trgm_idx').using('gin', sql`${t.nameNorm} gin_trgm_ops`),
     index('organizations_aliases_idx').using('gin', t.aliases),
+    /** the duplicate finder's "same core name" (国药控股 = 国药控股股份有限公司), looked up by equality */
+    index('organizations_name_core_idx').on(sql.raw(coreNameSql('name_norm'))),
   ],
 );
 

@@ -1,3 +1,4 @@
 export * from './accounts';
 export * from './directory';
 export * from './search';
+export * from './io';

@@ -4,6 +4,7 @@ import { auditLog } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { snapshotName } from '../../../../common/audit';
 import { maskRecord } from './audit-mask';
+import { likeContains } from '../../lib/text';
 
 export interface AuditInput {
   action: string;
@@ -55,7 +56,7 @@ function auditCondition(f: AuditFilter) {
   const where: SQL[] = [];
   if (f.entity) where.push(eq(auditLog.entity, f.entity));
   if (f.action) where.push(eq(auditLog.action, f.action));
-  if (f.actor) where.push(ilike(auditLog.actorUsername, `%${f.actor.replace(/[%_\\]/g, '\\$&')}%`));
+  if (f.actor) where.push(ilike(auditLog.actorUsername, likeContains(f.actor)));
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId));
   if (f.q) where.push(ilike(auditLog.entityName, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`));
   if (f.from) where.push(gte(auditLog.at, new Date(f.from.length === 10 ? `${f.from}T00:00:00+08:00` : f.from)));

@@ -7,6 +7,7 @@ import {
   organizationKindVocabulary,
   organizationSizeVocabulary,
   personRoleVocabulary,
+  placeKindVocabulary,
 } from '../../../../common/labels';
 
 /** One column of a template: its Chinese header, whether it is required, an example and what it takes. */
@@ -85,20 +86,34 @@ export type OrganizationKey = (typeof organizationColumns)[number]['key'];
 export type PersonKey = (typeof personColumns)[number]['key'];
 export type MembershipKey = (typeof membershipColumns)[number]['key'];
 
+export const placeColumns = [
+  { key: 'name', header: '名称', required: true, example: '张江人工智能岛', note: '不超过200字', width: 28 },
+  { key: 'kind', header: '类型', required: true, example: '园区', note: '场所类型', allowed: placeKindVocabulary.allowed, width: 12 },
+  { key: 'district', header: '所在区', example: '浦东新区', note: '上海市的区名（如 浦东新区、浦东）或行政区划代码（如 310115）', allowed: districtNames, width: 12 },
+  { key: 'address', header: '地址', example: '上海市浦东新区海趣路58号', note: '不超过500字', width: 30 },
+  { key: 'lng', header: '经度', example: '121.6', note: '与纬度同时填写；上海范围内', width: 12 },
+  { key: 'lat', header: '纬度', example: '31.2', note: '与经度同时填写；上海范围内', width: 12 },
+  { key: 'crs', header: '坐标系', example: 'WGS-84', note: 'WGS-84（GPS、天地图，默认）或 GCJ-02（高德、腾讯地图）；保存为 WGS-84', allowed: ['WGS-84', 'GCJ-02'], width: 12 },
+  { key: 'description', header: '简介', example: '', note: '不超过5000字', width: 40 },
+] as const satisfies readonly ColumnSpec[];
+export type PlaceKey = (typeof placeColumns)[number]['key'];
+
 export const columnsOf: Record<IoKind, readonly ColumnSpec[]> = {
   organizations: organizationColumns,
   people: personColumns,
   memberships: membershipColumns,
+  places: placeColumns,
 };
 
 /** Sheet names and file names in Chinese. */
-export const kindTitles: Record<IoKind, string> = { organizations: '单位', people: '人员', memberships: '网络成员' };
+export const kindTitles: Record<IoKind, string> = { organizations: '单位', people: '人员', memberships: '网络成员', places: '场所' };
 
 /** The audit entity of each kind. */
-export const kindEntities: Record<IoKind, 'organization' | 'person' | 'membership'> = {
+export const kindEntities: Record<IoKind, 'organization' | 'person' | 'membership' | 'place'> = {
   organizations: 'organization',
   people: 'person',
   memberships: 'membership',
+  places: 'place',
 };
 
 /** A header as users write it: spaces and a required-mark (*, ＊) dropped. */

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { IoKind } from '../../../../common/schemas/io';
+import type { Db } from '../../db/client';
+import { importErrorReports } from '../../db/schema';
 
 /** The bad rows of one import, as they were in the file, with their problems. */
 export interface ErrorReport {
@@ -9,33 +12,38 @@ export interface ErrorReport {
   rows: { row: number; cells: string[]; messages: string[] }[];
 }
 
-interface Stored extends ErrorReport {
-  userId: string | null;
-  expires: number;
-}
+/** Error reports are kept this long (7 days). */
+export const ERROR_REPORT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Error reports kept in memory for an hour, each under a random token and only for the user who
- * imported (a restart forgets them: the user imports again). At most `max` are kept, oldest out first.
+ * Error reports kept in the database under a random token, only for the user who imported: any app
+ * process serves them and a restart keeps them. Expired ones are purged whenever one is stored or read
+ * (no timer, no memory held).
  */
-export function createErrorReportStore({ ttlMs = 60 * 60 * 1000, max = 100, now = () => Date.now() } = {}) {
-  const reports = new Map<string, Stored>();
-  const sweep = () => {
-    const t = now();
-    for (const [token, r] of reports) if (r.expires <= t) reports.delete(token);
-    while (reports.size > max) reports.delete(reports.keys().next().value!);
-  };
+export function createErrorReportStore({ db, ttlMs = ERROR_REPORT_TTL_MS, now = () => Date.now() }: { db: Db; ttlMs?: number; now?: () => number }) {
+  const purge = () => db.delete(importErrorReports).where(lte(importErrorReports.expiresAt, new Date(now())));
   return {
-    put(userId: string | null, report: ErrorReport): string {
+    async put(userId: string | null, report: ErrorReport): Promise<string> {
       const token = randomBytes(24).toString('base64url');
-      reports.set(token, { ...report, userId, expires: now() + ttlMs });
-      sweep();
+      await purge();
+      await db.insert(importErrorReports).values({
+        token,
+        userId,
+        kind: report.kind,
+        fileName: report.fileName,
+        header: report.header,
+        rows: report.rows,
+        expiresAt: new Date(now() + ttlMs),
+      });
       return token;
     },
-    get(userId: string | null, token: string): ErrorReport | undefined {
-      sweep();
-      const r = reports.get(token);
-      return r && r.userId === userId ? r : undefined;
+    async get(userId: string | null, token: string): Promise<ErrorReport | undefined> {
+      await purge();
+      const [r] = await db
+        .select()
+        .from(importErrorReports)
+        .where(and(eq(importErrorReports.token, token), sql`${importErrorReports.userId} is not distinct from ${userId}`));
+      return r ? { kind: r.kind as IoKind, fileName: r.fileName, header: r.header, rows: r.rows } : undefined;
     },
   };
 }

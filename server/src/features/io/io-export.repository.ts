@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { ExportQuery, IoKind } from '../../../../common/schemas/io';
 import type { Executor } from '../../db/client';
-import { memberships, networks, organizations, people } from '../../db/schema';
+import { memberships, networks, organizations, people, places } from '../../db/schema';
+import { likeContains } from '../../lib/text';
 import type { Actor } from '../../lib/actor';
 import { changeCondition, readCondition } from '../../lib/visibility';
 import { rowsOf, uuidArray } from './io-import.repository';
 
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+const like = likeContains;
 /** a current membership (in that network, of that tier) */
 const currentIn = (col: 'organization_id' | 'person_id', q: ExportQuery) => {
   return sql`exists (select 1 from memberships m where m.left_on is null and m.${sql.raw(col)} = ${col === 'organization_id' ? organizations.id : people.id}
@@ -24,7 +25,7 @@ function organizationWhere(actor: Actor, q: ExportQuery): SQL | undefined {
       ),
     );
   }
-  if (q.kind) where.push(eq(organizations.kind, q.kind));
+  if (q.kind) where.push(sql`${organizations.kind} = ${q.kind}`);
   if (q.districtCode) where.push(eq(organizations.districtCode, q.districtCode));
   if (q.industryId) {
     where.push(sql`exists (select 1 from organization_industries oi where oi.organization_id = ${organizations.id} and oi.industry_id = ${q.industryId})`);
@@ -62,6 +63,14 @@ function membershipWhere(actor: Actor, q: ExportQuery): SQL | undefined {
   return and(...where);
 }
 
+function placeWhere(actor: Actor, q: ExportQuery): SQL | undefined {
+  const where: (SQL | undefined)[] = [readCondition(actor, 'place', places)];
+  if (q.q) where.push(or(ilike(places.name, like(q.q)), ilike(places.address, like(q.q))));
+  if (q.kind) where.push(sql`${places.kind} = ${q.kind}`);
+  if (q.districtCode) where.push(eq(places.districtCode, q.districtCode));
+  return and(...where);
+}
+
 /** The ids of what an export writes, in list order: the list endpoints' filters within the actor's scope. */
 export async function exportIds(ex: Executor, actor: Actor, kind: IoKind, q: ExportQuery): Promise<string[]> {
   const dir = q.sort.startsWith('-') ? desc : asc;
@@ -76,6 +85,11 @@ export async function exportIds(ex: Executor, actor: Actor, kind: IoKind, q: Exp
       const rows = await ex.select({ id: people.id }).from(people).where(personWhere(actor, q)).orderBy(dir(col), asc(people.id));
       return rows.map((r) => r.id);
     }
+    case 'places': {
+      const col = q.sort.endsWith('createdAt') ? places.createdAt : q.sort.endsWith('districtCode') ? places.districtCode : places.name;
+      const rows = await ex.select({ id: places.id }).from(places).where(placeWhere(actor, q)).orderBy(dir(col), asc(places.id));
+      return rows.map((r) => r.id);
+    }
     case 'memberships': {
       const rows = await ex
         .select({ id: memberships.id })
@@ -86,6 +100,17 @@ export async function exportIds(ex: Executor, actor: Actor, kind: IoKind, q: Exp
       return rows.map((r) => r.id);
     }
   }
+}
+
+export interface PlaceExportRow {
+  id: string;
+  name: string;
+  kind: string;
+  district_code: string | null;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  description: string | null;
 }
 
 export interface OrganizationExportRow {
@@ -150,6 +175,10 @@ export async function exportRows<T extends { id: string }>(ex: Executor, kind: I
           where a.person_id = p.id order by (a.end_on is not null), a.sort, a.id limit 1
         ) a on true
         where p.id = any(${list})`);
+      break;
+    case 'places':
+      res = await ex.execute(sql`
+        select id, name, kind, district_code, address, lng, lat, description from places where id = any(${list})`);
       break;
     case 'memberships':
       res = await ex.execute(sql`

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { OrganizationKind, OrganizationSize, PersonRole } from '../../../../common/domain';
+import type { OrganizationKind, OrganizationSize, PersonRole, PlaceKind } from '../../../../common/domain';
 import type { ExportQuery, IoKind } from '../../../../common/schemas/io';
 import { shanghaiDate } from '../../../../common/shanghai-date';
 import { districtName } from '../../../../common/validators';
@@ -16,6 +16,7 @@ import {
   type MembershipExportRow,
   type OrganizationExportRow,
   type PersonExportRow,
+  type PlaceExportRow,
 } from './io-export.repository';
 import {
   joinList,
@@ -23,6 +24,7 @@ import {
   organizationKindVocabulary,
   organizationSizeVocabulary,
   personRoleVocabulary,
+  placeKindVocabulary,
 } from '../../../../common/labels';
 import { escapeFormula, xlsxStream } from './io-xlsx';
 import { canExport, canExportPolitical, canExportUnmasked } from './io.policy';
@@ -72,6 +74,18 @@ function cellsOf(kind: IoKind, actor: Actor, unmasked: boolean) {
         personal('email', p.email),
         joinList(p.expertise),
         ...(political ? [p.political_consent ? (p.political_affiliation ?? '') : ''] : []),
+      ];
+    case 'places':
+      // coordinates as stored (WGS-84), so that the file imports again unchanged
+      return (p: PlaceExportRow) => [
+        p.name,
+        placeKindVocabulary.label(p.kind as PlaceKind),
+        district(p.district_code),
+        p.address ?? '',
+        p.lng == null ? '' : String(p.lng),
+        p.lat == null ? '' : String(p.lat),
+        p.lng == null ? '' : 'WGS-84',
+        p.description ?? '',
       ];
     case 'memberships':
       return (m: MembershipExportRow) => [

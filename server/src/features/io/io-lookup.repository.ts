@@ -2,11 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { organizations, people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { normalizeText } from '../../lib/text';
+import { nameNorm as norm } from '../../lib/text';
 import { readCondition } from '../../lib/visibility';
 import { rowsOf, textArray } from './io-import.repository';
 
-const norm = (s: string) => normalizeText(s).toLowerCase();
 
 export type Match = { id: string } | { ambiguous: true } | undefined;
 

@@ -1,28 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { OrganizationKind } from '../../../../common/domain';
+import type { ExistingMode, ImportDuplicateCandidate } from '../../../../common/schemas/io';
 import { districtCodeByName, districtName, usccProblem } from '../../../../common/validators';
-import { industries, organizations } from '../../db/schema';
+import { industries } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { readCondition } from '../../lib/visibility';
-import { normalizeText, toHalfWidthAlnum } from '../../lib/text';
+import { nameNorm, toHalfWidthAlnum } from '../../lib/text';
+import { reindexOrganizations } from '../organizations/organization-detail.service';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { findOrganizationDuplicatesBatch, organizationsMatchingExactly, sortCandidates } from '../organizations/organization-duplicates.repository';
+import { organizationSearchDoc as buildOrganizationSearchDoc } from '../organizations/organizations.presenter';
 import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
-import { findOrganizationDuplicates } from './io-duplicates.repository';
-import { insertIndustryLinks, insertOrganizations, insertSearchRows, rowsOf, textArray, type OrganizationInsert } from './io-import.repository';
+import { insertIndustryLinks, insertOrganizations, insertSearchRows, updateOrganizationsFromImport, type OrganizationInsert } from './io-import.repository';
 import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../../../../common/labels';
 import { charLength, notAllowed, type Importer, type ParsedRow, type RowErrors } from './io-row';
 import { canImportInto, scopeNames } from './io.policy';
 
-export const nameNorm = (name: string) => normalizeText(name).toLowerCase();
+export { nameNorm };
 
 export interface OrganizationRecord extends OrganizationInsert {
   row: number;
   industryIds: string[];
+  /** existing=update: the record this row matched exactly and updates */
+  existingId?: string;
 }
 
 interface Ctx {
   actor: Actor;
+  existing: ExistingMode;
+  skipped: number;
+  updated: number;
+  /** /check: time left for near-name searches, rows searched so far */
+  nearBudgetMs: number;
+  nearChecked: number;
   industryByName: Map<string, string>;
   seenUscc: Map<string, number>;
   seenName: Map<string, number>;
@@ -38,30 +48,33 @@ interface FileKey {
   via: 'name' | 'alias' | 'uscc';
 }
 
+/** candidates listed per row of a check */
+const PER_ROW = 5;
+/** rows per near-name query: each is a trigram index search, so a group stays well under the health target */
+const NEAR_GROUP = 4;
+/** time a check may spend on near names (exact matches are always searched for every row) */
+const NEAR_BUDGET_MS = 4000;
+
 const WEBSITE = /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?(\/\S*)?$/iu;
 const tooLong = (max: number) => `不能超过${max}个字`;
 
-/** Text of a search document for an organisation: the same fields the organisations feature indexes. */
+/** The search document of an imported organisation, from the organisations feature's one builder. */
 export function organizationSearchDoc(o: OrganizationRecord): SearchDoc {
-  const district = o.districtCode ? districtName(o.districtCode) : undefined;
-  return {
-    entityType: 'organization',
-    entityId: o.id,
-    title: o.name,
-    subtitle: [organizationKindVocabulary.label(o.kind as OrganizationKind), district].filter(Boolean).join(' · '),
-    texts: [...o.aliases, o.uscc, o.address, o.description],
-    districtCode: o.districtCode,
-    industryIds: o.industryIds,
-  };
+  return buildOrganizationSearchDoc({ ...o, kind: o.kind as OrganizationKind, formerNames: [] }, o.industryIds);
 }
 
 export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
   columns: organizationColumns,
 
-  async prepare(ex, actor) {
+  async prepare(ex, actor, opts) {
     const all = await ex.select({ id: industries.id, name: industries.name }).from(industries);
     return {
       actor,
+      existing: opts?.existing ?? 'skip',
+      skipped: 0,
+      updated: 0,
+      nearBudgetMs: NEAR_BUDGET_MS,
+      nearChecked: 0,
       industryByName: new Map(all.map((i) => [nameNorm(i.name), i.id])),
       seenUscc: new Map(),
       seenName: new Map(),
@@ -147,33 +160,51 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
     return records;
   },
 
-  async confirm(ex, _ctx, records, errors: RowErrors<OrganizationKey>) {
-    // a credit code already in the directory (anywhere: the code is unique) is refused
-    const usccs = records.map((o) => o.uscc).filter((u): u is string => u !== null);
-    if (!usccs.length) return records;
-    const taken = new Set(
-      rowsOf<{ uscc: string }>(await ex.execute(sql`select uscc from organizations where uscc = any(${textArray(usccs)})`)).map((t) => t.uscc),
-    );
+  async confirm(ex, ctx, records, errors: RowErrors<OrganizationKey>) {
+    // A row matching an existing record exactly (the same credit code, or the same normalized name and no
+    // other credit code) is that record: skipped or updated, never added again. A credit code taken by a
+    // record the actor may not see is refused (the code is unique) without naming that record.
+    const match = await organizationsMatchingExactly(ex, ctx.actor, records);
     return records.filter((o) => {
-      if (!o.uscc || !taken.has(o.uscc)) return true;
-      errors.add(o.row, 'uscc', '该统一社会信用代码已被系统中的其他单位使用');
-      return false;
+      const m = match(o);
+      if (!m) return true;
+      if (!m.visible) {
+        errors.add(o.row, 'uscc', '该统一社会信用代码已被系统中的其他单位使用');
+        return false;
+      }
+      if (ctx.existing === 'skip') {
+        ctx.skipped++;
+        return false;
+      }
+      o.existingId = m.id;
+      ctx.updated++;
+      return true;
     });
   },
+
+  tally: (ctx) => ({ skipped: ctx.skipped, updated: ctx.updated }),
 
   searchDocs: (records) => records.map(organizationSearchDoc),
 
   async land(ex, records, searchRows) {
-    await insertOrganizations(ex, records);
+    const fresh = records.filter((o) => !o.existingId);
+    const updates = records.filter((o) => o.existingId);
+    await insertOrganizations(ex, fresh);
+    await updateOrganizationsFromImport(ex, updates);
     await insertIndustryLinks(
       ex,
       'organization',
-      records.flatMap((o) => o.industryIds.map((i): [string, string] => [o.id, i])),
+      records.flatMap((o) => o.industryIds.map((i): [string, string] => [o.existingId ?? o.id, i])),
     );
-    await insertSearchRows(ex, searchRows);
+    const updated = new Set(updates.map((o) => o.id));
+    await insertSearchRows(ex, updated.size ? searchRows.filter((r) => !updated.has(r.entityId)) : searchRows);
+    // an updated record's document is rebuilt from the record as it now is, by the one builder
+    if (updates.length) await reindexOrganizations(ex, updates.map((o) => o.existingId!));
   },
 
-  async duplicates(ex, ctx, actor, rows) {
+  nearNamesChecked: (ctx) => ctx.nearChecked,
+
+  async duplicates(db, ctx, actor, rows) {
     const named = (rows as ParsedRow<OrganizationKey>[])
       .map((r) => ({
         row: r.row,
@@ -184,10 +215,24 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
         districtCode: districtCodeByName(r.get('district')) ?? null,
       }))
       .filter((r) => r.norm !== '');
-    const fromDb = await findOrganizationDuplicates(ex, readCondition(actor, 'organization', organizations), named);
+    // the organisations feature's one duplicate finder: exact kinds for the whole chunk in one statement,
+    // near names in small groups (a trigram search per row) while the file's time budget lasts
+    const found = await db.transaction((tx) => findOrganizationDuplicatesBatch(tx, actor, named, { limit: PER_ROW, kinds: 'exact' }));
+    // (rows already matching a record exactly are flagged anyway: near names are searched for the others)
+    const open = named.map((_, i) => i).filter((i) => found[i].length === 0);
+    ctx.nearChecked += named.length - open.length;
+    for (let g = 0; g < open.length && ctx.nearBudgetMs > 0; g += NEAR_GROUP) {
+      const group = open.slice(g, g + NEAR_GROUP);
+      const t0 = performance.now();
+      const near = await db.transaction((tx) => findOrganizationDuplicatesBatch(tx, actor, group.map((i) => named[i]), { limit: PER_ROW, kinds: 'near' }));
+      ctx.nearBudgetMs -= performance.now() - t0;
+      ctx.nearChecked += group.length;
+      near.forEach((list, j) => (found[group[j]] = sortCandidates([...found[group[j]], ...list], PER_ROW)));
+      await yieldToEventLoop(); // health and other requests go in between (the embedded database shares this thread)
+    }
     return named
-      .map((r) => {
-        const candidates = fromDb.get(r.row) ?? [];
+      .map((r, i) => {
+        const candidates: ImportDuplicateCandidate[] = found[i].map((c) => ({ ...c, row: null }));
         const keys: [string, FileKey['via']][] = [[`n:${r.norm}`, 'name'], ...r.aliases.map((a): [string, 'alias'] => [`n:${nameNorm(a)}`, 'alias'])];
         if (r.uscc) keys.push([`u:${r.uscc}`, 'uscc']);
         const inFile = new Set<number>();

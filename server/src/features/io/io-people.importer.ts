@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ImportDuplicateCandidate } from '../../../../common/schemas/io';
-import { isValidPhone, normalizePhone } from '../../../../common/schemas/people';
-import { districtCodeByName, districtName } from '../../../../common/validators';
+import { districtCodeByName, districtName, isMobilePhone, isValidPhone, normalizePhone } from '../../../../common/validators';
 import { people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
@@ -30,7 +29,6 @@ interface Ctx {
 }
 
 const email = z.email();
-const MOBILE = /^1[3-9]\d{9}$/;
 const tooLong = (max: number) => `不能超过${max}个字`;
 
 /** The search document of an imported person: the same fields the people feature indexes (titles, positions, expertise). */
@@ -88,7 +86,7 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
       const phoneText = r.get('phone');
       const phone = phoneText ? normalizePhone(phoneText) : null;
       if (phone && !isValidPhone(phone)) add('phone', '格式不正确：应为11位手机号（1[3-9]开头）或座机号（如 021-62345678）');
-      else if (phone && MOBILE.test(phone)) {
+      else if (phone && isMobilePhone(phone)) {
         // a mobile is one person's; a landline may be a whole office's
         if (ctx.seenPhone.has(phone)) add('phone', `与第${ctx.seenPhone.get(phone)}行的手机号重复`);
         else ctx.seenPhone.set(phone, r.row);

@@ -1,5 +1,5 @@
-import type { ImportDuplicateCandidate, ImportError } from '../../../../common/schemas/io';
-import type { Executor } from '../../db/client';
+import type { ExistingMode, ImportDuplicateCandidate, ImportError } from '../../../../common/schemas/io';
+import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { type ColumnSpec, headerKey } from './io-columns';
 import type { SearchDoc } from '../search/search-index';
@@ -55,7 +55,9 @@ export class RowErrors<K extends string = string> {
 export interface Importer<R extends { row: number }, Ctx> {
   columns: readonly ColumnSpec[];
   /** per-file state: lookups loaded once, keys seen in earlier rows */
-  prepare(ex: Executor, actor: Actor): Promise<Ctx>;
+  prepare(ex: Executor, actor: Actor, opts?: { existing?: ExistingMode }): Promise<Ctx>;
+  /** rows that matched existing records exactly: left out (skip) or written into them (update) */
+  tally?(ctx: Ctx): { skipped: number; updated: number };
   /** the checks that need only the row (and the rows before it): good rows become records */
   check(ctx: Ctx, rows: ParsedRow[], errors: RowErrors): R[];
   /** the checks against the database (and lookups); the records that pass */
@@ -65,7 +67,9 @@ export interface Importer<R extends { row: number }, Ctx> {
   /** write the records (and their search rows, in the same order as searchDocs gave them) */
   land(ex: Executor, records: R[], searchRows: SearchRowData[]): Promise<void>;
   /** likely duplicates of the rows, for /check */
-  duplicates(ex: Executor, ctx: Ctx, actor: Actor, rows: ParsedRow[]): Promise<{ row: number; candidates: ImportDuplicateCandidate[] }[]>;
+  duplicates(db: Db, ctx: Ctx, actor: Actor, rows: ParsedRow[]): Promise<{ row: number; candidates: ImportDuplicateCandidate[] }[]>;
+  /** rows compared for near names so far (the costly kind, bounded per file) */
+  nearNamesChecked?(ctx: Ctx): number;
 }
 
 // ---------------------------------------------------------------------------------------------

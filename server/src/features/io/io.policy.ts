@@ -1,3 +1,4 @@
+import type { IoKind } from '../../../../common/schemas/io';
 import type { Actor } from '../../lib/actor';
 import { changesRecords, mayPlaceIn, placeableNames } from '../../lib/visibility';
 
@@ -8,7 +9,7 @@ export const canImport = (actor: Actor) => changesRecords(actor);
 export const canImportInto = (actor: Actor, districtCode: string | null) => mayPlaceIn(actor, districtCode);
 
 /** People are exported by the roles that keep them (docs/ACCESS.md); experts, enterprise users and viewers read profiles only. */
-export const canExport = (actor: Actor, kind: 'organizations' | 'people' | 'memberships') => kind !== 'people' || changesRecords(actor);
+export const canExport = (actor: Actor, kind: IoKind) => kind !== 'people' || changesRecords(actor);
 
 /** Clear phone numbers and e-mail addresses in an export: the roles that may unmask a person. */
 export const canExportUnmasked = (actor: Actor) => actor.role === 'admin' || actor.role === 'coordinator';

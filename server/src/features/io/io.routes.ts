@@ -87,7 +87,7 @@ export function ioRoutes(app: App, service: IoService) {
       },
       async (req, reply) => {
         // a bad row with mode=all: 422 IMPORT_INVALID with { report } (ImportInvalidError)
-        return service.importFile(req.actor(), req.params.kind, await upload(req, reply), { mode: req.query.mode });
+        return service.importFile(req.actor(), req.params.kind, await upload(req, reply), { mode: req.query.mode, existing: req.query.existing });
       },
     );
 
@@ -110,9 +110,9 @@ export function ioRoutes(app: App, service: IoService) {
 
     scope.get(
       '/api/io/error-report/:token',
-      { schema: { tags, summary: 'The bad rows of an import with a 错误 column (1 hour, same user)', params: errorReportParams } },
-      (req, reply) => {
-        const report = service.errorReport(req.actor(), req.params.token);
+      { schema: { tags, summary: 'The bad rows of an import with a 错误 column (7 days, same user)', params: errorReportParams } },
+      async (req, reply) => {
+        const report = await service.errorReport(req.actor(), req.params.token);
         return sendFile(reply, { ascii: 'import-errors.xlsx', chinese: report.fileName }, XLSX, report.body);
       },
     );

@@ -14,7 +14,7 @@ export type { UploadedFile } from './io-reader';
 
 /** Excel and CSV import and export of organisations, people and memberships. */
 export function createIoService({ db }: { db: Db }) {
-  const reports = createErrorReportStore();
+  const reports = createErrorReportStore({ db });
   const imports = createImportRunner({ db, reports });
   const exports = createExportRunner({ db });
   return {
@@ -24,9 +24,9 @@ export function createIoService({ db }: { db: Db }) {
     checkFile: imports.checkFile,
     exportFile: exports.exportFile,
 
-    /** the bad rows of an import by its token, with a 错误 column; only for the user who imported, for an hour */
-    errorReport(actor: Actor, token: string) {
-      const report = reports.get(actor.userId, token);
+    /** the bad rows of an import by its token, with a 错误 column; only for the user who imported, for 7 days */
+    async errorReport(actor: Actor, token: string) {
+      const report = await reports.get(actor.userId, token);
       if (!report) throw notFound();
       // the 错误 column of an earlier report that was imported again is replaced, not repeated
       const keep = report.header.map((h, i) => (headerKey(h) === '错误' ? -1 : i)).filter((i) => i >= 0);

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client';
 import { memberships, networks } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
+import { likeContains } from '../../lib/text';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
@@ -21,7 +22,7 @@ export interface NetworkFilter {
   districtCode?: string;
 }
 
-const like = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
+const like = likeContains;
 
 function networkWhere(f: NetworkFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [f.scope];

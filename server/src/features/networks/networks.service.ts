@@ -8,7 +8,7 @@ import type {
 import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import { normalizeText } from '../../lib/text';
+import { nameNorm } from '../../lib/text';
 import { canAccess, districtOutOfScope, mayPlaceNetwork } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { deleteSearchDocument, upsertSearchDocuments } from '../search/search-index';
@@ -26,7 +26,6 @@ const parentCycle = () =>
     userMessage: { zh: '上级网络会形成循环嵌套', en: 'The parent would make networks nest in a loop' },
   });
 
-const nameNorm = (name: string) => normalizeText(name).toLowerCase();
 
 export function createNetworkService({ db }: { db: Db }) {
   /** the network as the actor sees it, or 404 */

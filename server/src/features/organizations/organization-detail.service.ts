@@ -2,6 +2,7 @@ import type { Executor } from '../../db/client';
 import { networks, people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
+import { reindexPeople } from '../people/person-detail.service';
 import { upsertSearchDocuments } from '../search/search-index';
 import { membershipsOf } from './member-of.repository';
 import { organizationSearchDoc, presentOrganizationDetail } from './organizations.presenter';
@@ -25,4 +26,23 @@ export async function reindexOrganization(ex: Executor, row: repo.OrganizationRo
   const industryIds = industries.map((i) => i.id);
   await upsertSearchDocuments(ex, [organizationSearchDoc(row, industryIds)]);
   return industryIds;
+}
+
+/** Rewrites the search documents of organisations (an import's updates, a merge): the one builder, one statement. */
+export async function reindexOrganizations(ex: Executor, ids: string[]) {
+  if (!ids.length) return;
+  const rows = await repo.findOrganizations(ex, ids);
+  const industries = await repo.industriesOfOrganizations(ex, ids);
+  await upsertSearchDocuments(
+    ex,
+    rows.map((r) => organizationSearchDoc(r, (industries.get(r.id) ?? []).map((i) => i.id))),
+  );
+}
+
+/**
+ * What points at an organisation follows its name (after a rename or a merge): linked affiliations show
+ * it, and the search documents of those people (their titles) are rebuilt. Call it in the write's transaction.
+ */
+export async function relinkOrganization(ex: Executor, organizationId: string, name: string) {
+  await reindexPeople(ex, await repo.renameAffiliations(ex, organizationId, name));
 }

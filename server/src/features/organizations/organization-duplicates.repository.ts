@@ -1,30 +1,19 @@
-import { and, ne, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DuplicateCandidate } from '../../../../common/schemas/organizations';
 import { districtName } from '../../../../common/validators';
 import type { Executor } from '../../db/client';
-import { organizations } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { normalizeText } from '../../lib/text';
-import { nameNorm, organizationVisibility } from './organizations.repository';
+import { coreName, coreNameSql, nameNorm, normalizeText } from '../../lib/text';
+import { organizationVisibility } from './organizations.repository';
 
-/**
- * Legal-form and group suffixes dropped before comparing names ("core name"): the same body is written
- * "国药控股股份有限公司" on its licence, "国药控股" in a news report and "国药控股集团" in a list, and the
- * suffixes make the short form too far from the long one for trigram similarity (0.33 here). Only
- * trailing suffixes go, so 控股 (part of the name) stays; the same pattern runs in JS and in SQL
- * (PostgreSQL's ARE understands it), on normalized names, where parentheses may be full- or half-width.
- */
-const SUFFIX_PATTERN = '(（集团）|\\(集团\\)|集团|股份有限公司|有限责任公司|有限公司|股份公司|总公司|公司)+$';
-const suffixRe = new RegExp(SUFFIX_PATTERN, 'u');
 /** a core shorter than this is too common to suggest anything ("上海" of 上海公司) */
 const MIN_CORE = 2;
 /** pg_trgm similarity from which two names are suggested as the same */
 export const SIMILAR_NAME = 0.6;
-
-export const coreName = (norm: string) => norm.replace(suffixRe, '');
+export { coreName };
 
 const uniq = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter((x) => x !== ''))];
-const textArray = (xs: string[]) => sql`${sql.param(xs)}::text[]`;
+const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}`;
 
 export interface DuplicateQuery {
   name: string;
@@ -33,95 +22,188 @@ export interface DuplicateQuery {
   excludeId?: string;
 }
 
+export interface DuplicateOptions {
+  /** candidates kept per probe, best first */
+  limit?: number;
+  /**
+   * which kinds of match: 'all' (default); 'exact' = credit code, name, core name and aliases (equality
+   * lookups, cheap for any number of probes); 'near' = near names by trigram similarity only (a trigram
+   * index search per probe, the costly kind: callers with many probes ask for it in small groups)
+   */
+  kinds?: 'all' | 'exact' | 'near';
+}
+
+const REASON_RANK = { uscc: 0, name: 1, core: 2, alias: 3, similar: 4 } as const;
+type Kind = keyof typeof REASON_RANK;
 const REASON_SCORE = { uscc: 1, name: 1, core: 0.9, alias: 0.85 } as const;
 
 /**
- * Existing organisations (within the actor's scope) that the given one may duplicate, best first:
- * the same credit code; the same normalized name (Traditional or full-width input included) or the same
- * core name; its name among their aliases, or one of its aliases being their name or alias; a near
- * name by trigram similarity (uses the GIN trigram index on name_norm). Run it in a transaction (see below).
+ * The one duplicate finder for organisations: the form (one probe), the import check and the import
+ * (a whole batch of rows) call it. For each probe, the existing organisations (within the actor's scope)
+ * it may duplicate, best first: the same credit code; the same normalized name (Traditional or full-width
+ * input included) or the same core name (国药控股 = 国药控股股份有限公司); its name among their aliases, or one
+ * of its aliases being their name or alias; a near name by trigram similarity ≥ 0.6.
+ *
+ * Set-based: ONE statement for all probes. The candidates are fetched with one indexed lookup per kind
+ * for all probes at once (`= any(array)` on the credit-code, name_norm and core-name indexes, `&&` on the
+ * aliases GIN index, by primary key after), then matched to their probes by hash joins, so the work grows with the number of
+ * probes and matches, not with probes × organisations. Near names need a trigram index search per probe.
+ * Run it in a transaction: it sets a transaction-local trigram threshold (outside one it still answers
+ * right, only slower).
  */
-export async function findOrganizationDuplicates(
+export async function findOrganizationDuplicatesBatch(
   ex: Executor,
   actor: Actor,
-  q: DuplicateQuery,
-  limit = 10,
-): Promise<DuplicateCandidate[]> {
-  const norm = nameNorm(q.name);
-  if (!norm) return [];
-  const core = coreName(norm);
-  const nameForms = uniq([q.name, normalizeText(q.name)]);
-  const aliases = q.aliases ?? [];
-  const aliasForms = uniq(aliases.flatMap((a) => [a, normalizeText(a)]));
-  const aliasNorms = uniq(aliases.map(nameNorm));
+  queries: DuplicateQuery[],
+  { limit = 10, kinds = 'all' }: DuplicateOptions = {},
+): Promise<DuplicateCandidate[][]> {
+  const out: DuplicateCandidate[][] = queries.map(() => []);
+  const keys: number[] = [];
+  const norms: string[] = [];
+  const cores: (string | null)[] = [];
+  const usccs: (string | null)[] = [];
+  const excludes: (string | null)[] = [];
+  // forms (as written, normalized, lower case) of the name and aliases, looked up among the aliases
+  const formKeys: number[] = [];
+  const forms: string[] = [];
+  // normalized aliases, looked up among the names
+  const aliasKeys: number[] = [];
+  const aliasNorms: string[] = [];
+  queries.forEach((q, k) => {
+    const norm = nameNorm(q.name);
+    if (!norm && !q.uscc) return;
+    const core = coreName(norm);
+    keys.push(k);
+    norms.push(norm);
+    cores.push([...core].length >= MIN_CORE ? core : null);
+    usccs.push(q.uscc || null);
+    excludes.push(q.excludeId ?? null);
+    const aliases = q.aliases ?? [];
+    for (const f of uniq([q.name, ...aliases].flatMap((a) => [a, normalizeText(a), nameNorm(a)]))) {
+      formKeys.push(k);
+      forms.push(f);
+    }
+    for (const a of uniq(aliases.map(nameNorm))) {
+      aliasKeys.push(k);
+      aliasNorms.push(a);
+    }
+  });
+  if (!keys.length) return out;
 
-  const col = organizations.nameNorm;
-  const usccHit = q.uscc ? sql`coalesce(${organizations.uscc} = ${q.uscc}, false)` : sql`false`;
-  const nameHit = sql`${col} = ${norm}`;
-  const coreHit =
-    [...core].length >= MIN_CORE
-      ? sql`(${col} like ${`${core.replace(/[%_\\]/g, '\\$&')}%`} and regexp_replace(${col}, ${SUFFIX_PATTERN}, '') = ${core})`
-      : undefined;
-  const aliasParts: SQL[] = [sql`${organizations.aliases} && ${textArray(nameForms)}`];
-  if (aliasNorms.length) aliasParts.push(sql`${col} = any(${textArray(aliasNorms)})`);
-  if (aliasForms.length) aliasParts.push(sql`${organizations.aliases} && ${textArray(aliasForms)}`);
+  const visible = organizationVisibility(actor);
+  const exact = kinds !== 'near';
+  const near = kinds !== 'exact';
+  const coreExpr = sql.raw(coreNameSql('name_norm'));
+  const text = (xs: (string | null)[]) => arr(uniq(xs.filter((x): x is string => !!x)), 'text[]');
+  const lookups: SQL[] = [];
+  if (exact) {
+    lookups.push(
+      sql`uscc = any(${text(usccs)})`,
+      sql`name_norm = any(${text([...norms, ...aliasNorms])})`,
+      sql`${coreExpr} = any(${text(cores)})`,
+    );
+  }
+  const branches: SQL[] = [];
+  if (exact) {
+    branches.push(
+      sql`select p.k, c.id, 0 as rank from p join c on c.uscc = p.uscc`,
+      sql`select p.k, c.id, 1 as rank from p join c on c.name_norm = p.norm`,
+      sql`select p.k, c.id, 2 as rank from p join c on c.core = p.core`,
+      sql`select f.k, c.id, 3 as rank from c cross join lateral unnest(c.aliases) ca(form) join f on f.form = ca.form`,
+      sql`select a.k, c.id, 3 as rank from a join c on c.name_norm = a.norm`,
+    );
+  }
   // `%` finds near names through the trigram index (at pg_trgm.similarity_threshold); the second test applies ours
-  const similarHit = sql`(${col} % ${norm} and similarity(${col}, ${norm}) >= ${SIMILAR_NAME})`;
+  if (near) {
+    branches.push(sql`select p.k, o.id, 4 as rank from p join organizations o on o.name_norm % p.norm and similarity(o.name_norm, p.norm) >= ${SIMILAR_NAME}`);
+    // `%` uses pg_trgm.similarity_threshold (0.3 by default): at 0.3 the index hands back thousands of
+    // rows to recheck on 50k organisations, at 0.6 a few hundred. Transaction-local.
+    await ex.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(SIMILAR_NAME)}, true)`);
+  }
+  const res = await ex.execute(sql`
+    with p as (select * from unnest(${arr(keys, 'int[]')}, ${arr(norms, 'text[]')}, ${arr(cores, 'text[]')},
+        ${arr(usccs, 'text[]')}, ${arr(excludes, 'uuid[]')}) as p(k, norm, core, uscc, exclude)),
+      f as (select * from unnest(${arr(formKeys, 'int[]')}, ${arr(forms, 'text[]')}) as f(k, form)),
+      a as (select * from unnest(${arr(aliasKeys, 'int[]')}, ${arr(aliasNorms, 'text[]')}) as a(k, norm)),
+      c as materialized (
+        select id, uscc, name_norm, ${coreExpr} as core, aliases from organizations
+        where id = any(array(${sql.join(
+          [
+            ...lookups.map((l) => sql`select id from organizations where ${l}`),
+            // per form: a GIN lookup each (one scan with hundreds of keys makes the planner read the whole table)
+            ...(exact ? [sql`select o.id from f join organizations o on o.aliases @> array[f.form]`] : []),
+            sql`select null::uuid where false`,
+          ],
+          sql` union `,
+        )}))
+          ${visible ? sql`and ${visible}` : sql``}),
+      hits as (select k, id, min(rank) as rank from (${sql.join(branches, sql` union all `)}) h group by k, id)
+    select hits.k, hits.rank, organizations.id, organizations.name, organizations.district_code, organizations.uscc,
+      similarity(organizations.name_norm, p.norm)::float8 as similarity
+    from hits join p on p.k = hits.k join organizations on organizations.id = hits.id
+    where (p.exclude is null or organizations.id <> p.exclude) ${visible ? sql`and ${visible}` : sql``}`);
 
-  // one indexed lookup per kind of match (an OR over all of them would scan the table)
-  const branches = [q.uscc ? sql`${organizations.uscc} = ${q.uscc}` : undefined, nameHit, coreHit, ...aliasParts, similarHit].filter((b): b is SQL => !!b);
-  const matching = sql.join(
-    branches.map((b) => sql`select id from organizations where ${b}`),
-    sql` union `,
-  );
+  const kindOf = Object.keys(REASON_RANK) as Kind[];
+  for (const r of (res as unknown as { rows: { k: number; rank: number; id: string; name: string; district_code: string | null; uscc: string | null; similarity: number }[] }).rows) {
+    const kind = kindOf[r.rank];
+    const similarity = Math.round(Number(r.similarity) * 100) / 100;
+    const [reason, score]: [DuplicateCandidate['reason'], number] =
+      kind === 'similar' ? ['similar', similarity] : [kind === 'core' ? 'name' : kind, REASON_SCORE[kind]];
+    out[r.k].push({ id: r.id, name: r.name, districtName: r.district_code ? (districtName(r.district_code) ?? null) : null, uscc: r.uscc, reason, score });
+  }
+  return out.map((list) => sortCandidates(list, limit));
+}
 
-  // `%` uses pg_trgm.similarity_threshold (0.3 by default): at 0.3 the index hands back thousands of
-  // rows to recheck on 50k organisations (265 ms), at 0.6 a few hundred (4 ms). Transaction-local: call
-  // this in a transaction, otherwise it still answers right, only slower.
-  await ex.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(SIMILAR_NAME)}, true)`);
-  const rows = await ex
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      districtCode: organizations.districtCode,
-      uscc: organizations.uscc,
-      usccHit: sql<boolean>`${usccHit}`,
-      nameHit: sql<boolean>`${nameHit}`,
-      coreHit: sql<boolean>`${coreHit ?? sql`false`}`,
-      aliasHit: sql<boolean>`(${sql.join(aliasParts, sql` or `)})`,
-      similarity: sql<number>`similarity(${col}, ${norm})`,
-    })
-    .from(organizations)
-    .where(
-      and(
-        sql`${organizations.id} in (${matching})`,
-        organizationVisibility(actor),
-        q.excludeId ? ne(organizations.id, q.excludeId) : undefined,
-      ),
-    )
-    .limit(50);
+/** Best first, each record once (its strongest reason), at most `limit`. */
+export function sortCandidates(list: DuplicateCandidate[], limit: number): DuplicateCandidate[] {
+  const best = new Map<string, DuplicateCandidate>();
+  for (const c of list) {
+    const seen = best.get(c.id);
+    if (!seen || c.score > seen.score) best.set(c.id, c);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN')).slice(0, limit);
+}
 
-  return rows
-    .map((r): DuplicateCandidate => {
-      const similarity = Math.round(Number(r.similarity) * 100) / 100;
-      const [reason, score]: [DuplicateCandidate['reason'], number] = r.usccHit
-        ? ['uscc', REASON_SCORE.uscc]
-        : r.nameHit
-          ? ['name', REASON_SCORE.name]
-          : r.coreHit
-            ? ['name', REASON_SCORE.core]
-            : r.aliasHit
-              ? ['alias', REASON_SCORE.alias]
-              : ['similar', similarity];
-      return {
-        id: r.id,
-        name: r.name,
-        districtName: r.districtCode ? (districtName(r.districtCode) ?? null) : null,
-        uscc: r.uscc,
-        reason,
-        score,
-      };
-    })
-    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN'))
-    .slice(0, limit);
+/** The candidates of one organisation (the form, a rename): the batch finder with one probe. */
+export async function findOrganizationDuplicates(ex: Executor, actor: Actor, q: DuplicateQuery, limit = 10): Promise<DuplicateCandidate[]> {
+  return (await findOrganizationDuplicatesBatch(ex, actor, [q], { limit }))[0];
+}
+
+export interface ExactMatch {
+  id: string;
+  /** within the actor's scope (a credit code is unique across the directory, a name match is only looked for in scope) */
+  visible: boolean;
+}
+
+/**
+ * The existing organisation each record IS (re-import of an export, a second upload of one file): the one
+ * with the same credit code, else the visible one with the same normalized name and no other credit code.
+ * One statement for the batch (credit-code and name_norm indexes).
+ */
+export async function organizationsMatchingExactly(
+  ex: Executor,
+  actor: Actor,
+  records: { nameNorm: string; uscc: string | null }[],
+): Promise<(r: { nameNorm: string; uscc: string | null }) => ExactMatch | undefined> {
+  const usccs = [...new Set(records.map((r) => r.uscc).filter((u): u is string => !!u))];
+  const norms = [...new Set(records.map((r) => r.nameNorm).filter((n) => n !== ''))];
+  const byUscc = new Map<string, ExactMatch>();
+  const byName = new Map<string, { id: string; uscc: string | null }>();
+  if (records.length) {
+    const visible = organizationVisibility(actor);
+    const res = await ex.execute(sql`
+      select id, uscc, name_norm, ${visible ?? sql`true`} as visible from organizations
+      where uscc = any(${arr(usccs, 'text[]')}) or name_norm = any(${arr(norms, 'text[]')})
+      order by created_at, id`);
+    for (const r of (res as unknown as { rows: { id: string; uscc: string | null; name_norm: string; visible: boolean }[] }).rows) {
+      if (r.uscc && usccs.includes(r.uscc)) byUscc.set(r.uscc, { id: r.id, visible: r.visible });
+      if (r.visible && !byName.has(r.name_norm)) byName.set(r.name_norm, { id: r.id, uscc: r.uscc });
+    }
+  }
+  return (r) => {
+    const hit = r.uscc ? byUscc.get(r.uscc) : undefined;
+    if (hit) return hit;
+    const named = byName.get(r.nameNorm);
+    return named && (!named.uscc || !r.uscc) ? { id: named.id, visible: true } : undefined;
+  };
 }

@@ -5,7 +5,7 @@ import { assertCanChange } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { deleteSearchDocument } from '../search/search-index';
 import { moveMemberships } from './member-of.repository';
-import { organizationDetail, reindexOrganization } from './organization-detail.service';
+import { organizationDetail, reindexOrganization, relinkOrganization } from './organization-detail.service';
 import { canMerge } from './organizations.policy';
 import { auditOrganization } from './organizations.presenter';
 import * as repo from './organizations.repository';
@@ -59,6 +59,8 @@ export function createOrganizationMerge({ db }: { db: Db }) {
         description: keep.description ?? source.description,
       });
       const afterIndustries = await reindexOrganization(tx, after);
+      // the moved affiliations show the kept name, and those people's search documents say so
+      await relinkOrganization(tx, keepId, after.name);
 
       await recordAudit(tx, actor, {
         action: 'merge',

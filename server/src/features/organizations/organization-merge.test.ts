@@ -15,12 +15,12 @@ async function makeIndustry(name: string) {
   return row!;
 }
 
-const searchDoc = async (id: string) =>
+const searchDoc = async (id: string, entityType: 'organization' | 'person' = 'organization') =>
   (
     await t.app.services.db
       .select()
       .from(searchDocuments)
-      .where(and(eq(searchDocuments.entityType, 'organization'), eq(searchDocuments.entityId, id)))
+      .where(and(eq(searchDocuments.entityType, entityType), eq(searchDocuments.entityId, id)))
   )[0];
 
 describe('merging organisations', () => {
@@ -65,6 +65,10 @@ describe('merging organisations', () => {
     expect(inAlliance[0]).toMatchObject({ tier: 'founding', joinedOn: '2023-01-01', leftOn: null });
     expect(merged.memberships).toContainEqual(expect.objectContaining({ network: expect.objectContaining({ id: community.id }), tier: 'chain_leader' }));
     expect(merged.people).toContainEqual({ personId: person.id, name: person.name, position: '董事长', isContact: false });
+    // what pointed at the source now shows the kept name: the affiliation and the person's search document
+    const moved = (await session.get(`/api/people/${person.id}`)).json();
+    expect(moved.affiliations).toContainEqual(expect.objectContaining({ organizationId: keep.id, organizationName: keep.name }));
+    expect((await searchDoc(person.id, 'person'))?.subtitle).toBe(`${keep.name}董事长`);
 
     expect((await session.get(`/api/organizations/${source.id}`)).statusCode).toBe(404);
     expect(await searchDoc(source.id)).toBeUndefined();
@@ -79,6 +83,27 @@ describe('merging organisations', () => {
       before: { kept: { id: keep.id, uscc: null }, source: { id: source.id, name: source.name, uscc } },
       after: { id: keep.id, uscc, mergedFrom: source.id },
     });
+  });
+
+  it('a rename runs the duplicate check again and renames what points at the record', async () => {
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const k = randomBytes(3).toString('hex');
+    const taken = (await session.send('POST', '/api/organizations', { name: `探针控股${k}股份有限公司`, kind: 'enterprise', districtCode: PUDONG })).json();
+    const org = (await session.send('POST', '/api/organizations', { name: `旧名单位${k}`, kind: 'enterprise', districtCode: PUDONG })).json();
+    const person = await makePerson(t.app, { affiliations: [{ organizationId: org.id, organizationName: org.name, position: '主任' }] });
+
+    const clash = await session.send('PATCH', `/api/organizations/${org.id}`, { name: `探针控股${k}` });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json()).toMatchObject({ code: 'DUPLICATE', candidates: [expect.objectContaining({ id: taken.id, reason: 'name' })] });
+
+    const renamed = await session.send('PATCH', `/api/organizations/${org.id}`, { name: `新名单位${k}` });
+    expect(renamed.statusCode).toBe(200);
+    const detail = (await session.get(`/api/people/${person.id}`)).json();
+    expect(detail.affiliations).toContainEqual(expect.objectContaining({ organizationId: org.id, organizationName: `新名单位${k}` }));
+    expect((await searchDoc(person.id, 'person'))?.subtitle).toContain(`新名单位${k}`);
+
+    // forced: renamed although the duplicate is there
+    expect((await session.send('PATCH', `/api/organizations/${org.id}`, { name: `探针控股${k}`, force: true })).statusCode).toBe(200);
   });
 
   it('is refused when either record is out of scope (404) and for roles that only read (403)', async () => {

@@ -71,7 +71,11 @@ export const auditOrganization = (o: OrganizationRow, industryIds?: string[]) =>
 });
 
 /** The search document of an organisation: its name, then aliases, former names, code, address, description. */
-export function organizationSearchDoc(o: OrganizationRow, industryIds: string[]): SearchDoc {
+/** What the one organisation search-document builder reads: a stored row, an imported or a generated record. */
+export type OrganizationSearchFields = Pick<OrganizationRow, 'id' | 'name' | 'kind' | 'districtCode' | 'aliases' | 'formerNames' | 'uscc' | 'address' | 'description'>;
+
+/** The one builder of an organisation's search document: the form, the import, the merge, the demo and the generator call it. */
+export function organizationSearchDoc(o: OrganizationSearchFields, industryIds: string[]): SearchDoc {
   const district = districtNameOf(o.districtCode);
   return {
     entityType: 'organization',

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { affiliations, industries, organizationIndustries, organizations, people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
-import { normalizeText } from '../../lib/text';
+import { likeContains, nameNorm } from '../../lib/text';
 import type { OrganizationListQuery, Ref } from '../../../../common/schemas/organizations';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -13,10 +13,10 @@ export type NewOrganization = typeof organizations.$inferInsert;
 export const organizationVisibility = (actor: Actor) =>
   readCondition(actor, 'organization', { id: organizations.id, districtCode: organizations.districtCode });
 
-/** The stored form of a name for comparisons: normalized (Simplified, half-width) and lower case. */
-export const nameNorm = (name: string) => normalizeText(name).toLowerCase();
+/** The stored form of a name for comparisons (the one normaliser, lib/text/names.ts). */
+export { nameNorm };
 
-export const likePattern = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
+export const likePattern = likeContains;
 
 function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
   const where: (SQL | undefined)[] = [organizationVisibility(actor)];
@@ -73,6 +73,9 @@ export const findOrganization = async (ex: Executor, id: string) =>
   (await ex.select().from(organizations).where(eq(organizations.id, id)).limit(1))[0];
 
 /** The organisation if it exists and lies in the actor's scope. */
+export const findOrganizations = async (ex: Executor, ids: string[]) =>
+  ids.length ? ex.select().from(organizations).where(inArray(organizations.id, ids)) : [];
+
 export const findVisibleOrganization = async (ex: Executor, actor: Actor, id: string) =>
   (
     await ex
@@ -136,6 +139,16 @@ export const peopleOfOrganization = (ex: Executor, organizationId: string, perso
     .innerJoin(people, eq(people.id, affiliations.personId))
     .where(and(eq(affiliations.organizationId, organizationId), personScope))
     .orderBy(desc(affiliations.isContact), asc(people.name), asc(affiliations.sort));
+
+/** The affiliations linked to an organisation show its current name; returns the people whose titles changed. */
+export async function renameAffiliations(ex: Executor, organizationId: string, name: string) {
+  const rows = await ex
+    .update(affiliations)
+    .set({ organizationName: name })
+    .where(and(eq(affiliations.organizationId, organizationId), sql`${affiliations.organizationName} is distinct from ${name}`))
+    .returning({ personId: affiliations.personId });
+  return rows.map((r) => r.personId);
+}
 
 /** Points the affiliations of one organisation at another (merge); returns how many moved. */
 export async function moveAffiliations(ex: Executor, sourceId: string, keepId: string) {

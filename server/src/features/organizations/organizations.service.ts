@@ -12,7 +12,7 @@ import { assertCanChange, districtForNewRecord, districtOutOfScope } from '../..
 import { recordAudit } from '../audit/audit.repository';
 import { deleteSearchDocument } from '../search/search-index';
 import { DuplicateError } from './duplicate-error';
-import { organizationDetail, reindexOrganization } from './organization-detail.service';
+import { organizationDetail, reindexOrganization, relinkOrganization } from './organization-detail.service';
 import { findOrganizationDuplicates } from './organization-duplicates.repository';
 import { createOrganizationMerge } from './organization-merge.service';
 import { canEditDirectory, canPlaceInDistrict } from './organizations.policy';
@@ -119,7 +119,13 @@ export function createOrganizationService({ db }: { db: Db }) {
       await checkIndustries(tx, body.industryIds);
       const beforeIndustries = (await repo.industriesOfOrganizations(tx, [id])).get(id)!.map((i) => i.id);
 
-      const { industryIds, ...fields } = body;
+      // a rename runs the duplicate check again (the same finder as a creation), unless forced
+      const renamed = body.name !== undefined && repo.nameNorm(body.name) !== before.nameNorm;
+      if (renamed && !body.force) {
+        const candidates = await findOrganizationDuplicates(tx, actor, { name: body.name!, aliases: body.aliases ?? before.aliases, excludeId: id });
+        if (candidates.length) throw new DuplicateError(candidates);
+      }
+      const { industryIds, force: _force, ...fields } = body;
       const patch: Partial<repo.NewOrganization> = {};
       for (const [k, v] of Object.entries(fields)) if (v !== undefined) (patch as Record<string, unknown>)[k] = v;
       const name = body.name ?? before.name;
@@ -129,6 +135,7 @@ export function createOrganizationService({ db }: { db: Db }) {
       const after = await repo.updateOrganization(tx, id, patch);
       if (industryIds !== undefined) await repo.setOrganizationIndustries(tx, id, industryIds);
       const afterIndustries = await reindexOrganization(tx, after);
+      if (after.name !== before.name) await relinkOrganization(tx, id, after.name);
       await recordAudit(tx, actor, {
         action: 'update',
         entity: 'organization',

@@ -89,7 +89,11 @@ export const auditPerson = (p: PersonRow, affiliations?: AffiliationRow[], indus
 });
 
 /** The search document of a person: name, titles, organisations and expertise; never phone, e-mail or political affiliation. */
-export function personSearchDoc(p: PersonRow, affiliations: AffiliationLike[], industryIds: string[]): SearchDoc {
+/** What the one person search-document builder reads: a stored row, an imported or a generated record. */
+export type PersonSearchFields = Pick<PersonRow, 'id' | 'name' | 'districtCode' | 'expertise'>;
+
+/** The one builder of a person's search document: the form, the import, the merges, the demo and the generator call it. */
+export function personSearchDoc(p: PersonSearchFields, affiliations: AffiliationLike[], industryIds: string[]): SearchDoc {
   return {
     entityType: 'person',
     entityId: p.id,

@@ -68,6 +68,8 @@ export const countVisiblePeople = async (ex: Executor, actor: Actor) =>
 export const findPerson = async (ex: Executor, id: string) => (await ex.select().from(people).where(eq(people.id, id)).limit(1))[0];
 
 /** The person if they exist and lie in the actor's scope. */
+export const findPeople = async (ex: Executor, ids: string[]) => (ids.length ? ex.select().from(people).where(inArray(people.id, ids)) : []);
+
 export const findVisiblePerson = async (ex: Executor, actor: Actor, id: string) =>
   (
     await ex

@@ -37,3 +37,16 @@ export async function reindexPerson(ex: Executor, row: repo.PersonRow) {
   await upsertSearchDocuments(ex, [personSearchDoc(row, affs, industryIds)]);
   return { affiliations: affs, industryIds };
 }
+
+/** Rewrites the search documents of people (their organisation was renamed or merged): the one builder, one statement. */
+export async function reindexPeople(ex: Executor, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const rows = await repo.findPeople(ex, unique);
+  const affiliations = await repo.affiliationsOfPeople(ex, unique);
+  const industries = await repo.industriesOfPeople(ex, unique);
+  await upsertSearchDocuments(
+    ex,
+    rows.map((r) => personSearchDoc(r, affiliations.get(r.id) ?? [], (industries.get(r.id) ?? []).map((i) => i.id))),
+  );
+}

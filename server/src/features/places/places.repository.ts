@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { places } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
+import { likeContains } from '../../lib/text';
 
 export type PlaceRow = typeof places.$inferSelect;
 export type NewPlace = typeof places.$inferInsert;
@@ -16,7 +17,7 @@ export interface PlaceFilter {
   districtCode?: string;
 }
 
-const like = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
+const like = likeContains;
 
 function placeWhere(f: PlaceFilter) {
   return and(

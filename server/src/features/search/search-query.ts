@@ -1,4 +1,4 @@
-import { normalizeText, queryTokens, toTsqueryText } from '../../lib/text';
+import { escapeLike, nameNorm, queryTokens, toTsqueryText } from '../../lib/text';
 
 /** A search box input prepared once for matching: the same normalisation as the index. */
 export interface ParsedQuery {
@@ -17,13 +17,13 @@ export interface ParsedQuery {
 }
 
 /** Escapes LIKE's wildcards and its escape character (backslash). */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export { escapeLike };
 
 /** Input that reads as pinyin: Latin letters, optionally with digits, spaces or apostrophes (xi'an). */
 const PINYIN_INPUT = /^[a-z][a-z0-9' ]*$/;
 
 export function parseQuery(q: string): ParsedQuery {
-  const norm = normalizeText(q).toLowerCase();
+  const norm = nameNorm(q);
   const tokens = queryTokens(q);
   const tsquery = toTsqueryText(tokens) || null;
   const pinyin = PINYIN_INPUT.test(norm) ? norm.replace(/[' ]/g, '') : null;

@@ -18,3 +18,4 @@ export {
   toTsvectorText,
 } from './segment';
 export { namePinyin, pinyinKeys, type NamePinyin } from './pinyin';
+export { coreName, coreNameSql, escapeLike, likeContains, NAME_SUFFIX_PATTERN, nameNorm } from './names';

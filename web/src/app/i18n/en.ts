@@ -3,6 +3,7 @@ import { enDirectory } from './en-directory';
 import { enSecurity } from './en-security';
 import { enLabels } from './en-labels';
 import { enShell } from './en-shell';
+import { enIo } from './en-io';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...enShell,
   ...enLabels,
   ...enAdmin,
+  ...enIo,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

@@ -1,6 +1,7 @@
 import { zhCNAdmin } from './zh-CN-admin';
 /** Simplified Chinese: the default and reference dictionary. Every key must also exist in en.ts. */
 import { zhCNDirectory } from './zh-CN-directory';
+import { zhCNIo } from './zh-CN-io';
 import { zhCNLabels } from './zh-CN-labels';
 import { zhCNSecurity } from './zh-CN-security';
 import { zhCNShell } from './zh-CN-shell';
@@ -11,6 +12,7 @@ export const zhCN = {
   ...zhCNShell,
   ...zhCNLabels,
   ...zhCNAdmin,
+  ...zhCNIo,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',

@@ -3,9 +3,11 @@ import { api, type QueryValue } from '../../lib/api';
 import type { ImportCheck, ImportReport, ImportResult } from '../../../../common/schemas/io';
 import { useInvalidateDirectory } from '../directory/use-invalidate-directory';
 
-export const ioKinds = ['organizations', 'people', 'memberships'] as const;
+export const ioKinds = ['organizations', 'people', 'memberships', 'places'] as const;
 export type IoKind = (typeof ioKinds)[number];
 export type ImportMode = 'all' | 'valid';
+/** a row matching an existing record exactly: skip it or update the record */
+export type ExistingMode = 'skip' | 'update';
 export type ExportFormat = 'xlsx' | 'csv';
 
 /** Response shapes come from the server's schemas (type-only: nothing of zod reaches the bundle). */
@@ -32,8 +34,8 @@ export function useCheckImport(kind: IoKind) {
 export function useRunImport(kind: IoKind) {
   const invalidate = useInvalidateDirectory();
   return useMutation({
-    mutationFn: ({ file, mode }: { file: File; mode: ImportMode }) =>
-      api.upload<ImportResult>(`/api/io/import/${kind}`, fileForm(file), { query: { mode } }),
+    mutationFn: ({ file, mode, existing }: { file: File; mode: ImportMode; existing: ExistingMode }) =>
+      api.upload<ImportResult>(`/api/io/import/${kind}`, fileForm(file), { query: { mode, existing } }),
     onSuccess: () => invalidate(),
   });
 }

@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Radio, Result, Steps, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { errorMessage } from '../../../lib/error-message';
 import {
@@ -9,13 +10,14 @@ import {
   importReportOf,
   useCheckImport,
   useRunImport,
+  type ExistingMode,
   type ImportMode,
   type ImportReport,
   type IoKind,
 } from '../api';
 import { ImportReportTable } from './import-report-table';
 
-/** 下载错误行: the bad rows with an added 错误 column (kept by the server for an hour). */
+/** 下载错误行: the bad rows with an added 错误 column (kept by the server for 7 days). */
 function ErrorReportButton({ token }: { token: string }) {
   const t = useT();
   const { message } = App.useApp();
@@ -42,6 +44,7 @@ export function ImportModal({ kind, title, onClose }: { kind: IoKind; title: str
   const { message } = App.useApp();
   const [file, setFile] = useState<File>();
   const [mode, setMode] = useState<ImportMode>('all');
+  const [existing, setExisting] = useState<ExistingMode>('skip');
   const [failure, setFailure] = useState<{ report: ImportReport; message: string }>();
   const check = useCheckImport(kind);
   const run = useRunImport(kind);
@@ -68,9 +71,14 @@ export function ImportModal({ kind, title, onClose }: { kind: IoKind; title: str
     if (!file) return;
     setFailure(undefined);
     run.mutate(
-      { file, mode },
+      { file, mode, existing },
       {
-        onSuccess: (done) => void message.success(t('import.done', { imported: done.imported, total: done.total })),
+        onSuccess: (done) =>
+          void message.success(
+            [t('import.done', { imported: done.imported, total: done.total }), done.skipped || done.updated ? t('import.existingDone', { skipped: done.skipped, updated: done.updated }) : '']
+              .filter(Boolean)
+              .join(' '),
+          ),
         onError: (error) => {
           const report = importReportOf(error);
           if (report) setFailure({ report, message: errorMessage(error, t) });
@@ -173,6 +181,20 @@ export function ImportModal({ kind, title, onClose }: { kind: IoKind; title: str
                 ]}
               />
             </div>
+            {kind === 'organizations' || kind === 'places' ? (
+              <div>
+                <Typography.Text strong>{t('import.existing')}</Typography.Text>
+                <Radio.Group
+                  value={existing}
+                  onChange={(event) => setExisting(event.target.value as ExistingMode)}
+                  style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 8 }}
+                  options={[
+                    { value: 'skip', label: t('import.existingSkip') },
+                    { value: 'update', label: t('import.existingUpdate') },
+                  ]}
+                />
+              </div>
+            ) : null}
             {checked ? (
               <>
                 <Alert
@@ -183,6 +205,12 @@ export function ImportModal({ kind, title, onClose }: { kind: IoKind; title: str
                     blockedByErrors ? t('import.blockedHint') : badRows > 0 ? t('import.validHint') : undefined
                   }
                 />
+                {checked.matched > 0 ? (
+                  <Alert type="info" showIcon title={t(existing === 'skip' ? 'import.matchedSkip' : 'import.matchedUpdate', { count: checked.matched })} />
+                ) : null}
+                {checked.nearNamesChecked < checked.valid ? (
+                  <Alert type="info" showIcon title={t('import.nearNamesPartial', { checked: checked.nearNamesChecked, valid: checked.valid })} />
+                ) : null}
                 {checked.errors.length > 0 ? <ImportReportTable errors={checked.errors} errorCount={checked.errorCount} /> : null}
                 {checked.duplicates.length > 0 ? (
                   <Alert
@@ -193,14 +221,25 @@ export function ImportModal({ kind, title, onClose }: { kind: IoKind; title: str
                       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                         {checked.duplicates.map((duplicate) => (
                           <li key={duplicate.row}>
-                            {t('import.duplicateRow', {
-                              row: duplicate.row,
-                              names: duplicate.candidates
-                                .map((candidate) =>
-                                  candidate.row ? t('import.duplicateInFile', { row: candidate.row, name: candidate.name }) : candidate.name,
-                                )
-                                .join('、'),
-                            })}
+                            {t('import.duplicateRowPrefix', { row: duplicate.row })}
+                            {duplicate.candidates.map((candidate, i) => (
+                              <Fragment key={candidate.id ?? `row-${candidate.row}`}>
+                                {i > 0 ? t('import.listSeparator') : null}
+                                {candidate.row ? (
+                                  t('import.duplicateInFile', { row: candidate.row, name: candidate.name })
+                                ) : candidate.id && kind === 'organizations' ? (
+                                  <Link to={`/directory/organizations/${encodeURIComponent(candidate.id)}`} target="_blank">
+                                    {candidate.name}
+                                  </Link>
+                                ) : candidate.id && kind === 'people' ? (
+                                  <Link to={`/directory/people/${encodeURIComponent(candidate.id)}`} target="_blank">
+                                    {candidate.name}
+                                  </Link>
+                                ) : (
+                                  candidate.name
+                                )}
+                              </Fragment>
+                            ))}
                           </li>
                         ))}
                       </ul>

@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { isValidPhone as isValidPhoneNumber, normalizePhone } from '../../../../../common/validators';
 import { useT } from '../../../app/i18n';
 import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
@@ -48,18 +49,13 @@ const formFields = [
   'affiliations',
 ] as const;
 
-const mobilePattern = /^1[3-9]\d{9}$/;
-const landlinePattern = /^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$/;
 const personPath = (id: string) => `/directory/people/${encodeURIComponent(id)}`;
 const dateFormat = 'YYYY-MM-DD';
 /** The server names `affiliations.0.organizationName`; the form has one `organization` control. */
 const affiliationPath = (path: string) => path.replace(/^(affiliations\.\d+)\.organization(Name|Id)$/, '$1.organization');
 
-/** A mainland mobile (13800138000) or a landline (021-64880000, 64880000-123). */
-export function isValidPhone(value: string): boolean {
-  const compact = value.replace(/[\s()]/g, '').replace(/^\+?86-?/, '');
-  return mobilePattern.test(compact.replace(/-/g, '')) || landlinePattern.test(compact);
-}
+/** A mainland mobile (13800138000) or a landline (021-64880000, 64880000-123): the one rule in common/validators. */
+export const isValidPhone = (value: string) => isValidPhoneNumber(normalizePhone(value));
 
 function blankToNull(value: string | undefined): string | null {
   const trimmed = value?.trim();

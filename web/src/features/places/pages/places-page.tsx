@@ -10,6 +10,8 @@ import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { useDirectoryRowActions } from '../../directory/use-directory-actions';
 import { useDeletePlace, usePlace, usePlaces, type Place } from '../api';
 import { PlaceFormDrawer } from '../components/place-form-drawer';
+import { ExportMenu } from '../../io/components/export-menu';
+import { ImportModal } from '../../io/components/import-modal';
 
 const filterKeys = ['q', 'kind', 'districtCode'] as const;
 
@@ -25,6 +27,7 @@ export function PlacesPage() {
   const rowActions = useDirectoryRowActions<Place>('place', editing.start, useDeletePlace());
   const filters = { q: get('q'), kind: pickOne(placeKinds, get('kind')), districtCode: get('districtCode') };
   const list = usePlaces({ ...filters, page, pageSize });
+  const [importing, setImporting] = useState(false);
 
   const columns: NonNullable<TableProps<Place>['columns']> = [
     {
@@ -65,7 +68,14 @@ export function PlacesPage() {
     <ListPage<Place>
       title={t('place.title')}
       subtitle={t('place.subtitle')}
-      actions={<ListActions onCreate={canEdit ? () => setCreating(true) : undefined} createLabel={t('place.create')} />}
+      actions={
+        <ListActions
+          onImport={canEdit ? () => setImporting(true) : undefined}
+          exportMenu={<ExportMenu kind="places" filters={filters} />}
+          onCreate={canEdit ? () => setCreating(true) : undefined}
+          createLabel={t('place.create')}
+        />
+      }
       params={params}
       search={{ placeholder: t('place.searchPlaceholder') }}
       filters={
@@ -96,6 +106,7 @@ export function PlacesPage() {
         />
       ) : null}
       {editing.record ? <PlaceFormDrawer place={editing.record} onClose={editing.close} onSaved={() => undefined} /> : null}
+      {importing ? <ImportModal kind="places" title={t('place.importTitle')} onClose={() => setImporting(false)} /> : null}
     </ListPage>
   );
 }

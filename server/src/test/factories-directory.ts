@@ -8,6 +8,7 @@ import { hashPassword } from '../features/accounts/passwords';
 import { isValidUscc } from '../../../common/validators';
 import { normalizeText } from '../lib/text';
 import { login, TEST_PASSWORD } from './factories';
+import { indexForSearch } from './search-docs';
 
 const uid = () => randomBytes(4).toString('hex');
 const norm = (s: string) => normalizeText(s).toLowerCase();
@@ -48,6 +49,7 @@ export async function makeOrg(
       uscc: opts.uscc ?? null,
     })
     .returning();
+  await indexForSearch(app, { kind: 'organization', row: row! });
   return row!;
 }
 
@@ -90,6 +92,7 @@ export async function makePerson(
       })),
     );
   }
+  await indexForSearch(app, { kind: 'person', row: row!, affiliations: (opts.affiliations ?? []).map((a) => ({ organizationName: a.organizationName, position: a.position ?? null, endOn: null })) });
   return row!;
 }
 
@@ -105,6 +108,7 @@ export async function makeNetwork(app: TongxinApp, opts: { name?: string; kind?:
       parentId: opts.parentId ?? null,
     })
     .returning();
+  await indexForSearch(app, { kind: 'network', row: row! });
   return row!;
 }
 

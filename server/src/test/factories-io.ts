@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { TongxinApp } from '../app';
 import { industries, networks } from '../db/schema';
 import type { Session } from './factories';
+import { indexForSearch } from './search-docs';
 
 /** An .xlsx built with ExcelJS (the way a user's spreadsheet would be). */
 export async function xlsxFile(header: string[], rows: (string | number | Date | null)[][], sheetName = '单位'): Promise<Buffer> {
@@ -101,6 +102,7 @@ export async function makeNetwork(app: TongxinApp, opts: { name?: string; distri
     .insert(networks)
     .values({ name, nameNorm: name.toLowerCase(), kind: 'alliance', districtCode: opts.districtCode === undefined ? '310115' : opts.districtCode })
     .returning();
+  await indexForSearch(app, { kind: 'network', row: row! });
   return row!;
 }
 

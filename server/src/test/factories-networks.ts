@@ -3,6 +3,7 @@ import type { MembershipTier, NetworkKind, PlaceKind } from '../../../common/dom
 import type { TongxinApp } from '../app';
 import { industries, memberships, networks, organizationIndustries, people, places } from '../db/schema';
 import { normalizeText } from '../lib/text';
+import { indexForSearch } from './search-docs';
 
 const uid = () => randomBytes(4).toString('hex');
 
@@ -13,6 +14,7 @@ export async function makePerson(app: TongxinApp, opts: { name?: string; distric
     .insert(people)
     .values({ name, nameNorm: normalizeText(name).toLowerCase(), districtCode: opts.districtCode === undefined ? '310115' : opts.districtCode })
     .returning();
+  await indexForSearch(app, { kind: 'person', row: row! });
   return row!;
 }
 
@@ -32,6 +34,7 @@ export async function makeNetwork(
       declaredCounts: opts.declaredCounts ?? {},
     })
     .returning();
+  await indexForSearch(app, { kind: 'network', row: row! });
   return row!;
 }
 
@@ -77,5 +80,6 @@ export async function makePlace(app: TongxinApp, opts: { name?: string; kind?: P
       lat: opts.lat ?? null,
     })
     .returning();
+  await indexForSearch(app, { kind: 'place', row: row! });
   return row!;
 }

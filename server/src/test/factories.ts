@@ -6,6 +6,7 @@ import type { TongxinApp } from '../app';
 import { organizations } from '../db/schema';
 import { hashPassword } from '../features/accounts/passwords';
 import { insertUser } from '../features/accounts/accounts.repository';
+import { indexForSearch } from './search-docs';
 
 const uid = () => randomBytes(4).toString('hex');
 export const TEST_PASSWORD = 'Test-Passw0rd!';
@@ -36,6 +37,7 @@ export async function makeOrganization(
       uscc: opts.uscc ?? null,
     })
     .returning();
+  await indexForSearch(app, { kind: 'organization', row: row! });
   return row!;
 }
 

@@ -55,6 +55,9 @@ export const organizations = pgTable(
     uniqueIndex('organizations_uscc_uq').on(t.uscc).where(sql`${t.uscc} is not null`),
     uniqueIndex('organizations_demo_key_uq').on(t.demoKey).where(sql`${t.demoKey} is not null`),
     index('organizations_district_idx').on(t.districtCode),
+    // list pages: newest/oldest first, and a kind filter (see search/list-query.ts)
+    index('organizations_created_idx').on(t.createdAt, t.id),
+    index('organizations_kind_created_idx').on(t.kind, t.createdAt, t.id),
     index('organizations_name_idx').on(t.name),
     index('organizations_name_norm_idx').on(t.nameNorm),
     index('organizations_name_trgm_idx').using('gin', sql`${t.nameNorm} gin_trgm_ops`),
@@ -119,6 +122,8 @@ export const people = pgTable(
   (t) => [
     index('people_name_norm_idx').on(t.nameNorm),
     index('people_district_idx').on(t.districtCode),
+    // list pages: newest/oldest first (see search/list-query.ts)
+    index('people_created_idx').on(t.createdAt, t.id),
     index('people_phone_idx').on(t.phone),
     uniqueIndex('people_demo_key_uq').on(t.demoKey).where(sql`${t.demoKey} is not null`),
   ],

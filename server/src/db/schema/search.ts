@@ -34,6 +34,9 @@ export const searchDocuments = pgTable(
     index('search_documents_pinyin_initials_idx').using('btree', sql`${t.pinyinInitials} text_pattern_ops`),
     index('search_documents_title_norm_idx').using('btree', sql`${t.titleNorm} text_pattern_ops`),
     index('search_documents_district_idx').on(t.districtCode),
+    // the list pages' name and district orders (pinyin), read in index order: see search/list-query.ts
+    index('search_documents_list_name_idx').on(t.entityType, t.pinyinFull, t.entityId),
+    index('search_documents_list_district_idx').on(t.entityType, t.districtCode, t.pinyinFull, t.entityId),
     index('search_documents_industries_idx').using('gin', t.industryIds),
   ],
 );

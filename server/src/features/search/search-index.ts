@@ -28,6 +28,9 @@ const present = (ts: (string | null | undefined)[] | undefined) =>
 /** Longest pinyin key kept per suffix: queries match key prefixes, and nobody types more. */
 const MAX_PINYIN_KEY = 48;
 
+/** Names up to this many characters get a pinyin key from every character on, not only from words. */
+const SHORT_NAME = 4;
+
 /** Tails every other organisation ends with: a suffix made only of these gets no pinyin key (yxgs would match half the index). */
 const GENERIC_TAIL = /^[（(]?(?:集团|股份|控股)?[)）]?(?:有限责任公司|股份有限公司|有限公司|总公司|分公司|公司|集团|中心)?$/;
 
@@ -36,6 +39,7 @@ const GENERIC_TAIL = /^[（(]?(?:集团|股份|控股)?[)）]?(?:有限责任公
  * name and of every suffix that starts at a word (jieba) boundary, so 上海金桥（集团）有限公司 gives
  * shanghaijinqiao…, shjqjt…, jinqiaojituan…, jqjt…; a query typed as pinyin matches a key by
  * prefix (`jinqiao:*`, `jq:*`). Suffixes that are only a company form (有限公司) are left out.
+ * Names of up to SHORT_NAME characters (people's) get a suffix from every character (zhaoguo → 张兆国).
  * The whole name reads its first character as a surname (单 → shan); words inside it do not.
  */
 export function namePinyinKeys(name: string): string[] {
@@ -43,7 +47,8 @@ export function namePinyinKeys(name: string): string[] {
   if (!norm) return [];
   const whole = namePinyin(norm);
   const keys = new Set<string>([whole.full, whole.initials]);
-  const words = segment(norm);
+  // short names (people's: 张兆国) are one jieba word: every character starts a suffix (zhaoguo)
+  const words = [...norm].length <= SHORT_NAME ? [...norm] : segment(norm);
   if (words.length > 1) {
     const py = words.map((w) => namePinyin(w, { surname: false }));
     let full = '';

@@ -1,9 +1,11 @@
 import { enDirectory } from './en-directory';
 import type { MessageKey } from './zh-CN';
+import { enLists } from './en-lists';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
   ...enDirectory,
+  ...enLists,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

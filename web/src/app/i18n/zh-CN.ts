@@ -1,8 +1,10 @@
 /** Simplified Chinese: the default and reference dictionary. Every key must also exist in en.ts. */
 import { zhCNDirectory } from './zh-CN-directory';
+import { zhCNLists } from './zh-CN-lists';
 
 export const zhCN = {
   ...zhCNDirectory,
+  ...zhCNLists,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',

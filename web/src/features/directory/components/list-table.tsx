@@ -1,9 +1,11 @@
 import { Empty, Table, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
+import { useT } from '../../../app/i18n';
 import { QueryError } from '../../../components/query-error';
+import { listTotalLabel } from './list-total';
 
 interface ListQuery<T> {
-  data?: { items: T[]; total: number };
+  data?: { items: T[]; total: number; totalEstimated?: boolean };
   isError: boolean;
   error: unknown;
   isFetching: boolean;
@@ -27,9 +29,11 @@ export function ListTable<T extends { id: string }>({
   pageSize: number;
   onChange: TableProps<T>['onChange'];
   emptyText: ReactNode;
-  totalText: (total: number) => ReactNode;
+  /** the total as a label: a number, or 约 … when the server estimated it (see list-total.ts) */
+  totalText: (total: string) => ReactNode;
   scrollX: number;
 }) {
+  const t = useT();
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Table<T>
@@ -46,7 +50,7 @@ export function ListTable<T extends { id: string }>({
         total: list.data?.total ?? 0,
         showSizeChanger: true,
         showQuickJumper: true,
-        showTotal: totalText,
+        showTotal: (total) => totalText(listTotalLabel(total, list.data?.totalEstimated, t)),
       }}
       scroll={{ x: scrollX }}
     />

@@ -112,9 +112,18 @@ export function searchRow(d: SearchDoc) {
   };
 }
 
+let version = 0;
+/**
+ * Bumped whenever this process writes a search document, i.e. changes the directory: caches of
+ * derived figures (home-page counts, industry counts) put it in their keys, so this process's own
+ * writes show at once; other processes' writes show when the cache's short TTL runs out.
+ */
+export const directoryVersion = () => version;
+
 /** Insert or replace the search documents of records; call it in the transaction that wrote them. */
 export async function upsertSearchDocuments(ex: Executor, docs: SearchDoc[]): Promise<void> {
   if (!docs.length) return;
+  version++;
   const rows = docs.map(searchRow).map((r) => ({ ...r, tokens: sql`to_tsvector('simple', ${r.tokens})` as unknown as string }));
   await ex
     .insert(searchDocuments)
@@ -137,5 +146,6 @@ export async function upsertSearchDocuments(ex: Executor, docs: SearchDoc[]): Pr
 }
 
 export async function deleteSearchDocument(ex: Executor, entityType: SearchEntityType, entityId: string) {
+  version++;
   await ex.delete(searchDocuments).where(and(eq(searchDocuments.entityType, entityType), eq(searchDocuments.entityId, entityId)));
 }

@@ -122,7 +122,7 @@ export const auditMembership = (m: {
 });
 
 /** The search document of a network: its name, description and kind (and aliases from the demo data). */
-export function networkSearchDoc(n: NetworkRow, extraTexts: string[] = []): SearchDoc {
+export function networkSearchDoc(n: NetworkRow, aliases: string[] = []): SearchDoc {
   const kindLabel = networkKindLabels[n.kind];
   const district = n.districtCode ? districtName(n.districtCode) : undefined;
   return {
@@ -130,7 +130,8 @@ export function networkSearchDoc(n: NetworkRow, extraTexts: string[] = []): Sear
     entityId: n.id,
     title: n.name,
     subtitle: [kindLabel, district].filter(Boolean).join(' · '),
-    texts: [...extraTexts, n.description, kindLabel],
+    aliases,
+    texts: [n.description, kindLabel],
     districtCode: n.districtCode,
   };
 }

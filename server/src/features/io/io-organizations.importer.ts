@@ -49,8 +49,10 @@ export function organizationSearchDoc(o: OrganizationRecord): SearchDoc {
     entityId: o.id,
     title: o.name,
     subtitle: [organizationKindVocabulary.label(o.kind as OrganizationKind), district].filter(Boolean).join(' · '),
-    texts: [...o.aliases, o.uscc, o.address, o.description],
+    aliases: o.aliases,
+    texts: [o.uscc, o.address, o.description],
     districtCode: o.districtCode,
+    kind: o.kind,
     industryIds: o.industryIds,
   };
 }

@@ -133,5 +133,6 @@ export function networkSearchDoc(n: NetworkRow, aliases: string[] = []): SearchD
     aliases,
     texts: [n.description, kindLabel],
     districtCode: n.districtCode,
+    kind: n.kind,
   };
 }

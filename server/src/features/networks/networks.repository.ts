@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { memberships, networks, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
-import { keywordCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
@@ -23,7 +23,7 @@ export interface NetworkFilter {
 function networkWhere(f: NetworkFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [f.scope];
   where.push(keywordCondition(f.q));
-  if (f.kind) where.push(eq(networks.kind, f.kind));
+  if (f.kind) where.push(kindCondition(f.kind));
   if (f.parentId) where.push(eq(networks.parentId, f.parentId));
   if (f.districtCode) where.push(eq(networks.districtCode, f.districtCode));
   return and(...where);
@@ -44,7 +44,6 @@ export async function listNetworks(ex: Executor, f: NetworkFilter, page: number,
     ex,
     ex.select({ id: networks.id }).from(networks).innerJoin(searchDocuments, searchDocOf('network', networks.id)).where(cond),
     { page, pageSize, rows: rows.length },
-    { exactBelowLimit: !!f.q },
   );
   return { rows, ...total };
 }

@@ -82,6 +82,7 @@ export function organizationSearchDoc(o: OrganizationRow, industryIds: string[])
     formerNames: o.formerNames,
     texts: [o.uscc, o.address, o.description],
     districtCode: o.districtCode,
+    kind: o.kind,
     industryIds,
   };
 }

@@ -4,7 +4,7 @@ import { affiliations, industries, organizationIndustries, organizations, people
 import type { Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
 import { normalizeText } from '../../lib/text';
-import { districtOrder, keywordCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtOrder, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 import type { OrganizationListQuery, Ref } from '../../../../common/schemas/organizations';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -20,10 +20,11 @@ export const nameNorm = (name: string) => normalizeText(name).toLowerCase();
 export const likePattern = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
 
 /** The list's conditions; the keyword and the industry are read from the joined search document. */
-function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
+function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize'>): SQL | undefined {
   const where: (SQL | undefined)[] = [organizationVisibility(actor)];
   where.push(keywordCondition(f.q));
-  if (f.kind) where.push(eq(organizations.kind, f.kind));
+  // the kind beside the order's index: the document's (entity_type, kind, pinyin) for names, the table's (kind, created_at) for dates
+  if (f.kind) where.push(f.sort.endsWith('createdAt') ? eq(organizations.kind, f.kind) : kindCondition(f.kind));
   if (f.districtCode) where.push(eq(organizations.districtCode, f.districtCode));
   // the document's copy of the industry tags (GIN): checked on the rows read in name order
   if (f.industryId) where.push(sql`${searchDocuments.industryIds} @> array[${f.industryId}]::uuid[]`);
@@ -61,7 +62,6 @@ export async function listOrganizations(ex: Executor, actor: Actor, q: Organizat
     ex,
     ex.select({ id: organizations.id }).from(organizations).innerJoin(searchDocuments, searchDocOf('organization', organizations.id)).where(cond),
     { page: q.page, pageSize: q.pageSize, rows: rows.length },
-    { exactBelowLimit: !!q.q },
   );
   return { rows, ...total };
 }

@@ -68,7 +68,6 @@ export async function listPeople(ex: Executor, actor: Actor, q: PersonListQuery)
     ex,
     ex.select({ id: people.id }).from(people).innerJoin(searchDocuments, searchDocOf('person', people.id)).where(cond),
     { page: q.page, pageSize: q.pageSize, rows: rows.length },
-    { exactBelowLimit: !!q.q },
   );
   return { rows, ...total };
 }

@@ -51,5 +51,6 @@ export function placeSearchDoc(p: PlaceRow, aliases: string[] = []): SearchDoc {
     aliases,
     texts: [p.address, p.description],
     districtCode: p.districtCode,
+    kind: p.kind,
   };
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { places, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
-import { keywordCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 
 export type PlaceRow = typeof places.$inferSelect;
 export type NewPlace = typeof places.$inferInsert;
@@ -21,7 +21,7 @@ function placeWhere(f: PlaceFilter) {
   return and(
     f.scope,
     keywordCondition(f.q),
-    f.kind ? eq(places.kind, f.kind) : undefined,
+    f.kind ? kindCondition(f.kind) : undefined,
     f.districtCode ? eq(places.districtCode, f.districtCode) : undefined,
   );
 }
@@ -41,7 +41,6 @@ export async function listPlaces(ex: Executor, f: PlaceFilter, page: number, pag
     ex,
     ex.select({ id: places.id }).from(places).innerJoin(searchDocuments, searchDocOf('place', places.id)).where(cond),
     { page, pageSize, rows: rows.length },
-    { exactBelowLimit: !!f.q },
   );
   return { rows, ...total };
 }

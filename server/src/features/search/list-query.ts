@@ -35,6 +35,9 @@ export function keywordCondition(q: string | undefined): SQL | undefined {
   return sql`${searchDocuments.tokens} @@ (${sql.join(parts, sql` || `)})`;
 }
 
+/** The record's kind, on its search document: with the name order, read from the (entity_type, kind, pinyin_full) index. */
+export const kindCondition = (kind: string) => eq(searchDocuments.kind, kind);
+
 /** Names in pinyin order (ties by id, so pages never overlap). */
 export const pinyinOrder = (dir: 'asc' | 'desc') =>
   dir === 'asc'
@@ -81,8 +84,9 @@ export async function estimateRows(ex: Executor, query: SQLWrapper): Promise<num
 /**
  * A list page's total, with as little counting as will do:
  *  - a page that is not full ends the list: offset + its rows, no second query;
- *  - else the planner's estimate; above ESTIMATE_WITHOUT_COUNTING it is the answer (about) — unless
- *    `exactBelowLimit` (a keyword: full-text estimates can be far off), which always counts;
+ *  - else the planner's estimate; above ESTIMATE_WITHOUT_COUNTING it is the answer (about): such
+ *    estimates come from the column statistics' most common values/words, which are accurate (rare
+ *    words and prefixes get low estimates and are counted);
  *  - else the matches are counted up to COUNT_LIMIT + 1 (a limit subquery stops the count there);
  *    past COUNT_LIMIT the total is the larger of the estimate and COUNT_LIMIT + 1, marked as estimated.
  * `matches` selects the matching rows (any column), without order, limit or offset.
@@ -91,12 +95,11 @@ export async function pageTotal(
   ex: Executor,
   matches: SQLWrapper,
   page: { page: number; pageSize: number; rows: number },
-  opts: { exactBelowLimit?: boolean } = {},
 ): Promise<PageTotal> {
   const offset = (page.page - 1) * page.pageSize;
   if (page.rows < page.pageSize && (page.rows > 0 || page.page === 1)) return { total: offset + page.rows, totalEstimated: false };
   const estimate = await estimateRows(ex, matches);
-  if (estimate > ESTIMATE_WITHOUT_COUNTING && !opts.exactBelowLimit) return { total: roundEstimate(estimate), totalEstimated: true };
+  if (estimate > ESTIMATE_WITHOUT_COUNTING) return { total: roundEstimate(estimate), totalEstimated: true };
   const res = await ex.execute(sql`select count(*)::int as n from (${matches} limit ${COUNT_LIMIT + 1}) m`);
   const n = Number((res.rows as { n: number }[])[0]?.n ?? 0);
   if (n <= COUNT_LIMIT) return { total: n, totalEstimated: false };

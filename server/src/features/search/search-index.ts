@@ -18,6 +18,8 @@ export interface SearchDoc {
   /** other searchable texts: aliases, former names, titles, keywords, address … */
   texts?: (string | null | undefined)[];
   districtCode: string | null;
+  /** the record's kind (organisation, network or place kind): the lists filter by it in name order */
+  kind?: string | null;
   industryIds?: string[];
   boost?: number;
 }
@@ -103,6 +105,7 @@ export function searchRow(d: SearchDoc) {
     subtitle: d.subtitle ?? null,
     body,
     districtCode: d.districtCode,
+    kind: d.kind ?? null,
     industryIds: d.industryIds ?? [],
     tokens: toTsvectorText([...new Set([...words, ...pinyinKeys])]),
     titleNorm: normalizeText(d.title).toLowerCase(),
@@ -135,6 +138,7 @@ export async function upsertSearchDocuments(ex: Executor, docs: SearchDoc[]): Pr
         subtitle: sql`excluded.subtitle`,
         body: sql`excluded.body`,
         districtCode: sql`excluded.district_code`,
+        kind: sql`excluded.kind`,
         industryIds: sql`excluded.industry_ids`,
         tokens: sql`excluded.tokens`,
         titleNorm: sql`excluded.title_norm`,

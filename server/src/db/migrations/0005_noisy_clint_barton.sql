@@ -1,0 +1,2 @@
+ALTER TABLE "search_documents" ADD COLUMN "kind" text;--> statement-breakpoint
+CREATE INDEX "search_documents_list_kind_idx" ON "search_documents" USING btree ("entity_type","kind","pinyin_full","entity_id");

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { memberships, networks, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
-import { keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtCondition, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
@@ -25,7 +25,7 @@ function networkWhere(f: NetworkFilter): SQL | undefined {
   where.push(keywordCondition(f.q));
   if (f.kind) where.push(kindCondition(f.kind));
   if (f.parentId) where.push(eq(networks.parentId, f.parentId));
-  if (f.districtCode) where.push(eq(networks.districtCode, f.districtCode));
+  if (f.districtCode) where.push(districtCondition(f.districtCode));
   return and(...where);
 }
 

@@ -4,7 +4,7 @@ import { affiliations, industries, organizationIndustries, organizations, people
 import type { Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
 import { normalizeText } from '../../lib/text';
-import { districtOrder, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtCondition, districtOrder, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 import type { OrganizationListQuery, Ref } from '../../../../common/schemas/organizations';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -25,7 +25,7 @@ function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pa
   where.push(keywordCondition(f.q));
   // the kind beside the order's index: the document's (entity_type, kind, pinyin) for names, the table's (kind, created_at) for dates
   if (f.kind) where.push(f.sort.endsWith('createdAt') ? eq(organizations.kind, f.kind) : kindCondition(f.kind));
-  if (f.districtCode) where.push(eq(organizations.districtCode, f.districtCode));
+  if (f.districtCode) where.push(f.sort.endsWith('createdAt') ? eq(organizations.districtCode, f.districtCode) : districtCondition(f.districtCode));
   // the document's copy of the industry tags (GIN): checked on the rows read in name order
   if (f.industryId) where.push(sql`${searchDocuments.industryIds} @> array[${f.industryId}]::uuid[]`);
   if (f.networkId || f.tier) {

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client';
 import { affiliations, industries, organizations, people, personIndustries, searchDocuments } from '../../db/schema';
 import { visibleDistricts, type Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
-import { keywordCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtCondition, keywordCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
@@ -28,12 +28,12 @@ export function personVisibility(actor: Actor): SQL | undefined {
   );
 }
 
-function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
+function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize'>): SQL | undefined {
   const where: (SQL | undefined)[] = [personVisibility(actor)];
   // name, pinyin, titles, organisations, expertise: the search document (see search/list-query.ts)
   where.push(keywordCondition(f.q));
   if (f.role) where.push(sql`${f.role} = any(${people.roles})`);
-  if (f.districtCode) where.push(eq(people.districtCode, f.districtCode));
+  if (f.districtCode) where.push(f.sort.endsWith('createdAt') ? eq(people.districtCode, f.districtCode) : districtCondition(f.districtCode));
   if (f.organizationId) {
     where.push(sql`${people.id} in (select person_id from affiliations where organization_id = ${f.organizationId})`);
   }

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { places, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { scopeCondition } from '../../lib/scope';
-import { keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtCondition, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 
 export type PlaceRow = typeof places.$inferSelect;
 export type NewPlace = typeof places.$inferInsert;
@@ -22,7 +22,7 @@ function placeWhere(f: PlaceFilter) {
     f.scope,
     keywordCondition(f.q),
     f.kind ? kindCondition(f.kind) : undefined,
-    f.districtCode ? eq(places.districtCode, f.districtCode) : undefined,
+    f.districtCode ? districtCondition(f.districtCode) : undefined,
   );
 }
 

@@ -38,6 +38,9 @@ export function keywordCondition(q: string | undefined): SQL | undefined {
 /** The record's kind, on its search document: with the name order, read from the (entity_type, kind, pinyin_full) index. */
 export const kindCondition = (kind: string) => eq(searchDocuments.kind, kind);
 
+/** The record's district, on its search document: with the name order, read from the (entity_type, district_code, pinyin_full) index. */
+export const districtCondition = (code: string) => eq(searchDocuments.districtCode, code);
+
 /** Names in pinyin order (ties by id, so pages never overlap). */
 export const pinyinOrder = (dir: 'asc' | 'desc') =>
   dir === 'asc'

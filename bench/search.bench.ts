@@ -135,7 +135,7 @@ function printTable(title: string, r: Awaited<ReturnType<typeof measure>>) {
 }
 
 /** Fills the database unless it already holds exactly this generated data; returns the generation time (0 when reused). */
-async function ensureData(database: Database, orgs: number, people: number, seed: number, fresh: () => Promise<Database>): Promise<{ database: Database; seconds: number }> {
+export async function ensureData(database: Database, orgs: number, people: number, seed: number, fresh: () => Promise<Database>): Promise<{ database: Database; seconds: number }> {
   const have = await countSyntheticData(database.db);
   const mine = await countSyntheticData(database.db, seed);
   if (mine.organizations === orgs && mine.people === people && have.organizations === orgs) {
@@ -189,7 +189,7 @@ async function postgresProblem(url: string): Promise<string | null> {
   }
 }
 
-async function openPostgres(url: string, recreate: boolean): Promise<Database> {
+export async function openPostgres(url: string, recreate: boolean): Promise<Database> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (recreate) await adminQuery(url, `drop database if exists "${name.replace(/"/g, '""')}" with (force)`);
   const exists = await adminQuery(url, 'select 1 from pg_database where datname = $1', [name]);

@@ -99,6 +99,7 @@ export function networkSearchDoc(n: SyntheticNetwork, industryIds: Map<string, s
     subtitle: null,
     texts: [n.description],
     districtCode: n.districtCode,
+    kind: n.kind,
     industryIds: n.industryKeys.map((k) => industryIds.get(k)!),
   };
 }
@@ -106,12 +107,12 @@ export function networkSearchDoc(n: SyntheticNetwork, industryIds: Map<string, s
 /** Search documents as the index's own searchRow() computes them (jieba terms, pinyin keys). */
 export async function insertSearchRows(ex: Executor, rows: SearchRow[]) {
   await ex.execute(sql`
-    insert into search_documents (entity_type, entity_id, title, subtitle, body, district_code, industry_ids, tokens, title_norm, pinyin_full, pinyin_initials, boost)
-    select entity_type, entity_id, title, subtitle, body, district_code, string_to_array(industry_ids, ',')::uuid[],
+    insert into search_documents (entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens, title_norm, pinyin_full, pinyin_initials, boost)
+    select entity_type, entity_id, title, subtitle, body, district_code, kind, string_to_array(industry_ids, ',')::uuid[],
            to_tsvector('simple', tokens), title_norm, pinyin_full, pinyin_initials, boost
     from unnest(${p(rows.map((r) => r.entityType))}::text[], ${p(rows.map((r) => r.entityId))}::uuid[], ${p(rows.map((r) => r.title))}::text[],
                 ${p(rows.map((r) => r.subtitle))}::text[], ${p(rows.map((r) => r.body))}::text[], ${p(rows.map((r) => r.districtCode))}::text[],
-                ${p(rows.map((r) => r.industryIds.join(',')))}::text[], ${p(rows.map((r) => r.tokens))}::text[], ${p(rows.map((r) => r.titleNorm))}::text[],
+                ${p(rows.map((r) => r.kind))}::text[], ${p(rows.map((r) => r.industryIds.join(',')))}::text[], ${p(rows.map((r) => r.tokens))}::text[], ${p(rows.map((r) => r.titleNorm))}::text[],
                 ${p(rows.map((r) => r.pinyinFull))}::text[], ${p(rows.map((r) => r.pinyinInitials))}::text[], ${p(rows.map((r) => r.boost))}::real[])
-      as t(entity_type, entity_id, title, subtitle, body, district_code, industry_ids, tokens, title_norm, pinyin_full, pinyin_initials, boost)`);
+      as t(entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens, title_norm, pinyin_full, pinyin_initials, boost)`);
 }

@@ -16,7 +16,14 @@ export const errorBody = z.object({
 export const idParams = z.object({ id: z.uuid() });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    /** true when total is an estimate (lists count exactly up to 10,000): shown as 约 … */
+    totalEstimated: z.boolean().optional(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Safe text: the one rule for what a text field may hold, applied to every request input

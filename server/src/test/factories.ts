@@ -17,6 +17,7 @@ import { affiliations, industries, memberships, networks, organizationIndustries
 import { insertUser } from '../features/accounts/accounts.repository';
 import { hashPassword } from '../features/accounts/passwords';
 import { nameNorm } from '../features/organizations/organizations.repository';
+import { indexForSearch } from './search-docs';
 
 const uid = () => randomBytes(4).toString('hex');
 export const TEST_PASSWORD = 'Test-Passw0rd!';
@@ -99,6 +100,7 @@ export async function makeOrganization(
       uscc: opts.uscc ?? null,
     })
     .returning();
+  await indexForSearch(app, { kind: 'organization', row: row! });
   return row!;
 }
 
@@ -146,6 +148,7 @@ export async function makePerson(
       })),
     );
   }
+  await indexForSearch(app, { kind: 'person', row: row!, affiliations: (opts.affiliations ?? []).map((a) => ({ organizationName: a.organizationName, position: a.position ?? null, endOn: null })) });
   return row!;
 }
 
@@ -167,6 +170,7 @@ export async function makeNetwork(
       declaredCounts: opts.declaredCounts ?? {},
     })
     .returning();
+  await indexForSearch(app, { kind: 'network', row: row! });
   return row!;
 }
 
@@ -206,6 +210,9 @@ export async function makeIndustry(app: TongxinApp, opts: string | { name?: stri
 /** Tag an organisation with an industry. */
 export async function tagOrganization(app: TongxinApp, organizationId: string, industryId: string) {
   await app.services.db.insert(organizationIndustries).values({ organizationId, industryId }).onConflictDoNothing();
+  // the list's industry filter reads the search document's copy of the tags, as the services keep it
+  await app.services.db.execute(sql`update search_documents set industry_ids = array_append(industry_ids, ${industryId}::uuid)
+    where entity_type = 'organization' and entity_id = ${organizationId} and not (${industryId}::uuid = any(industry_ids))`);
 }
 
 export async function makePlace(app: TongxinApp, opts: { name?: string; kind?: PlaceKind; districtCode?: string | null; lng?: number; lat?: number } = {}) {
@@ -219,6 +226,7 @@ export async function makePlace(app: TongxinApp, opts: { name?: string; kind?: P
       lat: opts.lat ?? null,
     })
     .returning();
+  await indexForSearch(app, { kind: 'place', row: row! });
   return row!;
 }
 

@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/error-message';
 import { sortFromSorter, sortOrderOf } from '../lib/table-sort';
 import { usePageParams } from '../lib/use-page-params';
 import { PageHeader } from './page-header';
+import { listTotalLabel } from './list-total';
 import { QueryError } from './query-error';
 
 export const defaultPageSize = 20;
@@ -153,7 +154,7 @@ function useRowActionColumn<T extends { id: string }>(actions: RowActions<T> | u
 }
 
 interface ListQuery<T> {
-  data?: { items: T[]; total: number };
+  data?: { items: T[]; total: number; totalEstimated?: boolean };
   isError: boolean;
   error: unknown;
   isFetching: boolean;
@@ -176,10 +177,12 @@ export function ListTable<T extends { id: string }>({
   columns: NonNullable<TableProps<T>['columns']>;
   rowActions?: RowActions<T>;
   emptyText: ReactNode;
-  totalText: (total: number) => ReactNode;
+  /** the total as a label: a number, or 约 … when the server estimated it (list-total.ts) */
+  totalText: (total: string) => ReactNode;
   scrollX: number;
   expandable?: TableProps<T>['expandable'];
 }) {
+  const t = useT();
   const actionColumn = useRowActionColumn(rowActions);
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
@@ -198,7 +201,7 @@ export function ListTable<T extends { id: string }>({
         total: list.data?.total ?? 0,
         showSizeChanger: true,
         showQuickJumper: true,
-        showTotal: totalText,
+        showTotal: (total) => totalText(listTotalLabel(total, list.data?.totalEstimated, t)),
         responsive: true,
       }}
       scroll={{ x: scrollX }}
@@ -269,7 +272,8 @@ export function ListPage<T extends { id: string }>({
   columns: NonNullable<TableProps<T>['columns']>;
   rowActions?: RowActions<T>;
   emptyText: { empty: ReactNode; filtered: ReactNode };
-  totalText: (total: number) => ReactNode;
+  /** the total as a label: a number, or 约 … when the server estimated it (list-total.ts) */
+  totalText: (total: string) => ReactNode;
   scrollX: number;
   expandable?: TableProps<T>['expandable'];
 }) {

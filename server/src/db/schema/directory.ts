@@ -58,6 +58,9 @@ export const organizations = pgTable(
     index('organizations_district_idx').on(t.districtCode),
     // a district-scoped list in name order (lib/visibility.ts): read in index order, stop at the page
     index('organizations_district_name_idx').on(t.districtCode, t.name, t.id),
+    // list pages: newest/oldest first, and a kind filter (see search/list-query.ts)
+    index('organizations_created_idx').on(t.createdAt, t.id),
+    index('organizations_kind_created_idx').on(t.kind, t.createdAt, t.id),
     index('organizations_name_idx').on(t.name),
     index('organizations_name_norm_idx').on(t.nameNorm),
     index('organizations_name_trgm_idx').using('gin', sql`${t.nameNorm} gin_trgm_ops`),
@@ -125,6 +128,8 @@ export const people = pgTable(
     index('people_name_norm_idx').on(t.nameNorm),
     index('people_district_idx').on(t.districtCode),
     index('people_district_name_idx').on(t.districtCode, t.name, t.id),
+    // list pages: newest/oldest first (see search/list-query.ts)
+    index('people_created_idx').on(t.createdAt, t.id),
     index('people_phone_idx').on(t.phone),
     uniqueIndex('people_demo_key_uq').on(t.demoKey).where(sql`${t.demoKey} is not null`),
   ],

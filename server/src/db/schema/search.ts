@@ -19,6 +19,8 @@ export const searchDocuments = pgTable(
     /** the searchable text (name, aliases, titles, keywords…), shown for highlights */
     body: text('body').notNull().default(''),
     districtCode: text('district_code'),
+    /** the record's kind (organisation, network or place kind; null for people): list filter with the name order */
+    kind: text('kind'),
     industryIds: uuid('industry_ids').array().notNull().default(sql`'{}'::uuid[]`),
     tokens: tsvector('tokens').notNull(),
     /** normalized title: exact and prefix matches rank first */
@@ -34,6 +36,10 @@ export const searchDocuments = pgTable(
     index('search_documents_pinyin_initials_idx').using('btree', sql`${t.pinyinInitials} text_pattern_ops`),
     index('search_documents_title_norm_idx').using('btree', sql`${t.titleNorm} text_pattern_ops`),
     index('search_documents_district_idx').on(t.districtCode),
+    // the list pages' name and district orders (pinyin), read in index order: see search/list-query.ts
+    index('search_documents_list_name_idx').on(t.entityType, t.pinyinFull, t.entityId),
+    index('search_documents_list_district_idx').on(t.entityType, t.districtCode, t.pinyinFull, t.entityId),
+    index('search_documents_list_kind_idx').on(t.entityType, t.kind, t.pinyinFull, t.entityId),
     index('search_documents_industries_idx').using('gin', t.industryIds),
   ],
 );

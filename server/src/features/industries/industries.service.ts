@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { createIndustryBody, industryLinkBody, updateIndustryBody } from '../../../../common/schemas/industries';
 import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import { scopeKey, ttlCache } from '../../lib/ttl-cache';
+import { directoryVersion } from '../search/search-index';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.repository';
 import { canEditTaxonomy } from './industries.policy';
@@ -12,7 +14,16 @@ import { industryChain } from './industry-chain.service';
 const field = (code: 'VALIDATION' | 'CONFLICT' | 'DUPLICATE', path: string, message: string, userMessage?: { zh: string; en: string }) =>
   new AppError(code, { fields: [{ path, message }], userMessage });
 
+/** How long the organisation counts per industry are kept (per scope; dropped on this process's directory writes). */
+export const INDUSTRY_COUNTS_TTL_MS = 30_000;
+
 export function createIndustryService({ db }: { db: Db }) {
+  // counting every tagged organisation (a million at city scale) for each list page's industry filter is the
+  // costly part of /api/industries: kept per scope, see ttl-cache.ts and directoryVersion
+  const countCache = ttlCache<Map<string, number>>(INDUSTRY_COUNTS_TTL_MS);
+  const organizationCounts = (actor: Actor) =>
+    countCache.get(`${directoryVersion()}|${scopeKey(actor)}`, () => repo.organizationCounts(db, repo.organizationScope(actor)));
+
   async function present(ex: Executor, actor: Actor, row: repo.IndustryRow) {
     const [links, counts] = await Promise.all([repo.allLinks(ex), repo.organizationCounts(ex, repo.organizationScope(actor))]);
     return presentIndustry(row, links, counts.get(row.id) ?? 0);
@@ -41,7 +52,7 @@ export function createIndustryService({ db }: { db: Db }) {
       const [rows, links, counts] = await Promise.all([
         repo.allIndustries(db),
         repo.allLinks(db),
-        repo.organizationCounts(db, repo.organizationScope(actor)),
+        organizationCounts(actor),
       ]);
       return rows.map((r) => presentIndustry(r, links, counts.get(r.id) ?? 0));
     },

@@ -114,18 +114,18 @@ export async function insertSearchRows(ex: Executor, rows: SearchRowData[]) {
   if (!rows.length) return;
   const col = <K extends keyof SearchRowData>(k: K, type: string) => arr(rows.map((r) => r[k]), type);
   await ex.execute(sql`
-    insert into search_documents (entity_type, entity_id, title, subtitle, body, district_code, industry_ids, tokens,
+    insert into search_documents (entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens,
       title_norm, pinyin_full, pinyin_initials, boost)
-    select entity_type, entity_id, title, subtitle, body, district_code, ${splitSql('industry_ids', 'uuid[]')},
+    select entity_type, entity_id, title, subtitle, body, district_code, kind, ${splitSql('industry_ids', 'uuid[]')},
       to_tsvector('simple', tokens), title_norm, pinyin_full, pinyin_initials, boost
     from unnest(${col('entityType', 'text[]')}, ${col('entityId', 'uuid[]')}, ${col('title', 'text[]')},
-      ${col('subtitle', 'text[]')}, ${col('body', 'text[]')}, ${col('districtCode', 'text[]')},
+      ${col('subtitle', 'text[]')}, ${col('body', 'text[]')}, ${col('districtCode', 'text[]')}, ${col('kind', 'text[]')},
       ${joined(rows.map((r) => r.industryIds))}, ${col('tokens', 'text[]')}, ${col('titleNorm', 'text[]')},
       ${col('pinyinFull', 'text[]')}, ${col('pinyinInitials', 'text[]')}, ${col('boost', 'real[]')})
-      as t(entity_type, entity_id, title, subtitle, body, district_code, industry_ids, tokens, title_norm,
+      as t(entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens, title_norm,
         pinyin_full, pinyin_initials, boost)
     on conflict (entity_type, entity_id) do update set title = excluded.title, subtitle = excluded.subtitle,
-      body = excluded.body, district_code = excluded.district_code, industry_ids = excluded.industry_ids,
+      body = excluded.body, district_code = excluded.district_code, kind = excluded.kind, industry_ids = excluded.industry_ids,
       tokens = excluded.tokens, title_norm = excluded.title_norm, pinyin_full = excluded.pinyin_full,
       pinyin_initials = excluded.pinyin_initials, boost = excluded.boost`);
 }

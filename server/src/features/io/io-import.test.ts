@@ -197,7 +197,7 @@ describe('importing organisations', () => {
     // the worker built the same document as searchRow in place: findable by alias and pinyin initials
     const name = `批量${x}单位2599号有限公司`;
     const [doc] = (await t.app.services.db.execute(sql`select id from organizations where name = ${name}`)).rows as { id: string }[];
-    const expected = searchRow({ entityType: 'organization', entityId: doc.id, title: name, subtitle: '企业 · 松江区', texts: [`批量${x}-2599`, null, null, null], districtCode: '310117', industryIds: [] });
+    const expected = searchRow({ entityType: 'organization', entityId: doc.id, title: name, subtitle: '企业 · 松江区', aliases: [`批量${x}-2599`], texts: [null, null, null], districtCode: '310117', kind: 'enterprise', industryIds: [] });
     const [same] = (
       await t.app.services.db.execute(sql`
         select body = ${expected.body} and tokens = to_tsvector('simple', ${expected.tokens}) and pinyin_initials = ${expected.pinyinInitials}

@@ -119,7 +119,7 @@ export const auditMembership = (m: {
 });
 
 /** The search document of a network: its name, description and kind (and aliases from the demo data). */
-export function networkSearchDoc(n: NetworkRow, extraTexts: string[] = []): SearchDoc {
+export function networkSearchDoc(n: NetworkRow, aliases: string[] = []): SearchDoc {
   const kindLabel = networkKindVocabulary.label(n.kind);
   const district = n.districtCode ? districtName(n.districtCode) : undefined;
   return {
@@ -127,7 +127,9 @@ export function networkSearchDoc(n: NetworkRow, extraTexts: string[] = []): Sear
     entityId: n.id,
     title: n.name,
     subtitle: [kindLabel, district].filter(Boolean).join(' · '),
-    texts: [...extraTexts, n.description, kindLabel],
+    aliases,
+    texts: [n.description, kindLabel],
     districtCode: n.districtCode,
+    kind: n.kind,
   };
 }

@@ -1,10 +1,10 @@
 import { positionOf } from '../../../../common/domain';
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { memberships, networks } from '../../db/schema';
+import { memberships, networks, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
-import { likeContains } from '../../lib/text';
+import { districtCondition, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
@@ -14,38 +14,39 @@ export const networkScope = (actor: Actor) => readCondition(actor, 'network', { 
 
 export interface NetworkFilter {
   scope: SQL | undefined;
-  /** contains, on the name or its normalized form */
+  /** the search box's keyword (words, pinyin, initials), through the search documents */
   q?: string;
-  qNorm?: string;
   kind?: NetworkRow['kind'];
   parentId?: string;
   districtCode?: string;
 }
 
-const like = likeContains;
-
 function networkWhere(f: NetworkFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [f.scope];
-  if (f.q) where.push(or(ilike(networks.name, like(f.q)), f.qNorm ? ilike(networks.nameNorm, like(f.qNorm)) : undefined));
-  if (f.kind) where.push(eq(networks.kind, f.kind));
+  where.push(keywordCondition(f.q));
+  if (f.kind) where.push(kindCondition(f.kind));
   if (f.parentId) where.push(eq(networks.parentId, f.parentId));
-  if (f.districtCode) where.push(eq(networks.districtCode, f.districtCode));
+  if (f.districtCode) where.push(districtCondition(f.districtCode));
   return and(...where);
 }
 
+/** A page of networks in pinyin order of their names, with its total (see pageTotal). */
 export async function listNetworks(ex: Executor, f: NetworkFilter, page: number, pageSize: number) {
   const cond = networkWhere(f);
-  const [rows, [{ total }]] = await Promise.all([
-    ex
-      .select()
-      .from(networks)
-      .where(cond)
-      .orderBy(asc(networks.name), asc(networks.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    ex.select({ total: count() }).from(networks).where(cond),
-  ]);
-  return { rows, total };
+  const rows = await ex
+    .select(getTableColumns(networks))
+    .from(networks)
+    .innerJoin(searchDocuments, searchDocOf('network', networks.id))
+    .where(cond)
+    .orderBy(...pinyinOrder('asc'))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const total = await pageTotal(
+    ex,
+    ex.select({ id: networks.id }).from(networks).innerJoin(searchDocuments, searchDocOf('network', networks.id)).where(cond),
+    { page, pageSize, rows: rows.length },
+  );
+  return { rows, ...total };
 }
 
 export const findNetwork = async (ex: Executor, id: string, scope: SQL | undefined) =>

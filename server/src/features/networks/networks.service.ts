@@ -71,9 +71,9 @@ export function createNetworkService({ db }: { db: Db }) {
 
     async list(actor: Actor, q: z.infer<typeof networkListQuery>) {
       const scope = repo.networkScope(actor);
-      const { rows, total } = await repo.listNetworks(
+      const { rows, total, totalEstimated } = await repo.listNetworks(
         db,
-        { scope, q: q.q, qNorm: q.q ? nameNorm(q.q) : undefined, kind: q.kind, parentId: q.parentId, districtCode: q.districtCode },
+        { scope, q: q.q, kind: q.kind, parentId: q.parentId, districtCode: q.districtCode },
         q.page,
         q.pageSize,
       );
@@ -92,7 +92,7 @@ export function createNetworkService({ db }: { db: Db }) {
           childCount: children.get(r.id) ?? 0,
         }),
       );
-      return { items, total, page: q.page, pageSize: q.pageSize };
+      return { items, total, totalEstimated, page: q.page, pageSize: q.pageSize };
     },
 
     /** the nesting of every network the actor sees; one whose parent is out of sight is a root */

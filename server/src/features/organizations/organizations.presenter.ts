@@ -82,8 +82,11 @@ export function organizationSearchDoc(o: OrganizationSearchFields, industryIds: 
     entityId: o.id,
     title: o.name,
     subtitle: [organizationKindLabel(o.kind), district].filter(Boolean).join(' · '),
-    texts: [...o.aliases, ...o.formerNames, o.uscc, o.address, o.description],
+    aliases: o.aliases,
+    formerNames: o.formerNames,
+    texts: [o.uscc, o.address, o.description],
     districtCode: o.districtCode,
+    kind: o.kind,
     industryIds,
   };
 }

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { affiliations, industries, organizationIndustries, organizations, people } from '../../db/schema';
+import { affiliations, industries, organizationIndustries, organizations, people, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
 import { likeContains, nameNorm } from '../../lib/text';
+import { districtCondition, districtOrder, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 import type { OrganizationListQuery, Ref } from '../../../../common/schemas/organizations';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -18,19 +19,15 @@ export { nameNorm };
 
 export const likePattern = likeContains;
 
-function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
+/** The list's conditions; the keyword and the industry are read from the joined search document. */
+function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize'>): SQL | undefined {
   const where: (SQL | undefined)[] = [organizationVisibility(actor)];
-  if (f.q) {
-    const raw = likePattern(f.q);
-    const norm = likePattern(nameNorm(f.q));
-    where.push(sql`(${organizations.name} ilike ${raw} or ${organizations.nameNorm} like ${norm}
-      or array_to_string(${organizations.aliases}, '|') ilike ${raw} or ${organizations.uscc} ilike ${raw})`);
-  }
-  if (f.kind) where.push(eq(organizations.kind, f.kind));
-  if (f.districtCode) where.push(eq(organizations.districtCode, f.districtCode));
-  if (f.industryId) {
-    where.push(sql`${organizations.id} in (select organization_id from organization_industries where industry_id = ${f.industryId})`);
-  }
+  where.push(keywordCondition(f.q));
+  // the kind beside the order's index: the document's (entity_type, kind, pinyin) for names, the table's (kind, created_at) for dates
+  if (f.kind) where.push(f.sort.endsWith('createdAt') ? eq(organizations.kind, f.kind) : kindCondition(f.kind));
+  if (f.districtCode) where.push(f.sort.endsWith('createdAt') ? eq(organizations.districtCode, f.districtCode) : districtCondition(f.districtCode));
+  // the document's copy of the industry tags (GIN): checked on the rows read in name order
+  if (f.industryId) where.push(sql`${searchDocuments.industryIds} @> array[${f.industryId}]::uuid[]`);
   if (f.networkId || f.tier) {
     const conds = [sql`left_on is null`];
     if (f.networkId) conds.push(sql`network_id = ${f.networkId}`);
@@ -42,27 +39,31 @@ function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pa
 }
 
 const orderings = {
-  name: [asc(organizations.name)],
-  '-name': [desc(organizations.name)],
-  createdAt: [asc(organizations.createdAt)],
-  '-createdAt': [desc(organizations.createdAt)],
-  districtCode: [sql`${organizations.districtCode} asc nulls last`, asc(organizations.name)],
-  '-districtCode': [sql`${organizations.districtCode} desc nulls last`, asc(organizations.name)],
+  name: pinyinOrder('asc'),
+  '-name': pinyinOrder('desc'),
+  createdAt: [asc(organizations.createdAt), asc(organizations.id)],
+  '-createdAt': [desc(organizations.createdAt), desc(organizations.id)],
+  districtCode: districtOrder('asc'),
+  '-districtCode': districtOrder('desc'),
 } satisfies Record<OrganizationListQuery['sort'], SQL[]>;
 
+/** A page of organisations in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listOrganizations(ex: Executor, actor: Actor, q: OrganizationListQuery) {
   const cond = listCondition(actor, q);
-  const [rows, [{ total }]] = await Promise.all([
-    ex
-      .select()
-      .from(organizations)
-      .where(cond)
-      .orderBy(...orderings[q.sort], asc(organizations.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ex.select({ total: count() }).from(organizations).where(cond),
-  ]);
-  return { rows, total };
+  const rows = await ex
+    .select(getTableColumns(organizations))
+    .from(organizations)
+    .innerJoin(searchDocuments, searchDocOf('organization', organizations.id))
+    .where(cond)
+    .orderBy(...orderings[q.sort])
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const total = await pageTotal(
+    ex,
+    ex.select({ id: organizations.id }).from(organizations).innerJoin(searchDocuments, searchDocOf('organization', organizations.id)).where(cond),
+    { page: q.page, pageSize: q.pageSize, rows: rows.length },
+  );
+  return { rows, ...total };
 }
 
 /** Organisations the actor may see. */

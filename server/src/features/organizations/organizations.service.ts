@@ -53,9 +53,15 @@ export function createOrganizationService({ db }: { db: Db }) {
   const merge = createOrganizationMerge({ db });
 
   async function list(actor: Actor, q: OrganizationListQuery) {
-    const { rows, total } = await repo.listOrganizations(db, actor, q);
+    const { rows, total, totalEstimated } = await repo.listOrganizations(db, actor, q);
     const industries = await repo.industriesOfOrganizations(db, rows.map((r) => r.id));
-    return { items: rows.map((r) => presentOrganization(r, industries.get(r.id) ?? [])), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: rows.map((r) => presentOrganization(r, industries.get(r.id) ?? [])),
+      total,
+      totalEstimated,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   async function get(actor: Actor, id: string) {

@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Ref } from '../../../../common/schemas/organizations';
 import type { PersonListQuery } from '../../../../common/schemas/people';
 import type { Executor } from '../../db/client';
-import { affiliations, industries, organizations, people, personIndustries } from '../../db/schema';
+import { affiliations, industries, organizations, people, personIndustries, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
-import { likePattern, nameNorm } from '../organizations/organizations.repository';
+import { districtCondition, keywordCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
@@ -15,50 +15,48 @@ export type NewAffiliation = Omit<typeof affiliations.$inferInsert, 'personId' |
 /** The people the actor may see (undefined = all): lib/visibility.ts's read rule. */
 export const personVisibility = (actor: Actor) => readCondition(actor, 'person', { id: people.id, districtCode: people.districtCode });
 
-function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
+function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize'>): SQL | undefined {
   const where: (SQL | undefined)[] = [personVisibility(actor)];
-  if (f.q) {
-    const raw = likePattern(f.q);
-    const norm = likePattern(nameNorm(f.q));
-    where.push(sql`(${people.name} ilike ${raw} or ${people.nameNorm} like ${norm}
-      or array_to_string(${people.expertise}, '|') ilike ${raw}
-      or ${people.id} in (select person_id from affiliations where organization_name ilike ${raw} or position ilike ${raw}))`);
-  }
+  // name, pinyin, titles, organisations, expertise: the search document (see search/list-query.ts)
+  where.push(keywordCondition(f.q));
   if (f.role) where.push(sql`${f.role} = any(${people.roles})`);
-  if (f.districtCode) where.push(eq(people.districtCode, f.districtCode));
+  if (f.districtCode) where.push(f.sort.endsWith('createdAt') ? eq(people.districtCode, f.districtCode) : districtCondition(f.districtCode));
   if (f.organizationId) {
     where.push(sql`${people.id} in (select person_id from affiliations where organization_id = ${f.organizationId})`);
   }
   if (f.networkId) {
     where.push(sql`${people.id} in (select person_id from memberships where network_id = ${f.networkId} and left_on is null)`);
   }
-  if (f.industryId) {
-    where.push(sql`${people.id} in (select person_id from person_industries where industry_id = ${f.industryId})`);
-  }
+  // the document's copy of the industry tags (GIN): checked on the rows read in name order
+  if (f.industryId) where.push(sql`${searchDocuments.industryIds} @> array[${f.industryId}]::uuid[]`);
   const parts = where.filter((w): w is SQL => w !== undefined);
   return parts.length ? and(...parts) : undefined;
 }
 
 const orderings = {
-  name: asc(people.name),
-  '-name': desc(people.name),
-  createdAt: asc(people.createdAt),
-  '-createdAt': desc(people.createdAt),
-} satisfies Record<PersonListQuery['sort'], SQL>;
+  name: pinyinOrder('asc'),
+  '-name': pinyinOrder('desc'),
+  createdAt: [asc(people.createdAt), asc(people.id)],
+  '-createdAt': [desc(people.createdAt), desc(people.id)],
+} satisfies Record<PersonListQuery['sort'], SQL[]>;
 
+/** A page of people in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listPeople(ex: Executor, actor: Actor, q: PersonListQuery) {
   const cond = listCondition(actor, q);
-  const [rows, [{ total }]] = await Promise.all([
-    ex
-      .select()
-      .from(people)
-      .where(cond)
-      .orderBy(orderings[q.sort], asc(people.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ex.select({ total: count() }).from(people).where(cond),
-  ]);
-  return { rows, total };
+  const rows = await ex
+    .select(getTableColumns(people))
+    .from(people)
+    .innerJoin(searchDocuments, searchDocOf('person', people.id))
+    .where(cond)
+    .orderBy(...orderings[q.sort])
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const total = await pageTotal(
+    ex,
+    ex.select({ id: people.id }).from(people).innerJoin(searchDocuments, searchDocOf('person', people.id)).where(cond),
+    { page: q.page, pageSize: q.pageSize, rows: rows.length },
+  );
+  return { rows, ...total };
 }
 
 /** People the actor may see. */

@@ -91,11 +91,11 @@ export function createPeopleService({ db }: { db: Db }) {
   const merge = createPersonMerge({ db });
 
   async function list(actor: Actor, q: PersonListQuery) {
-    const { rows, total } = await repo.listPeople(db, actor, q);
+    const { rows, total, totalEstimated } = await repo.listPeople(db, actor, q);
     const ids = rows.map((r) => r.id);
     const [affiliations, industries] = await Promise.all([repo.affiliationsOfPeople(db, ids), repo.industriesOfPeople(db, ids)]);
     const items = rows.map((r) => presentPerson(r, affiliations.get(r.id) ?? [], industries.get(r.id) ?? [], actor));
-    return { items, total, page: q.page, pageSize: q.pageSize };
+    return { items, total, totalEstimated, page: q.page, pageSize: q.pageSize };
   }
 
   async function get(actor: Actor, id: string) {

@@ -29,14 +29,16 @@ export const auditPlace = (p: PlaceRow) => ({
 });
 
 /** The search document of a place: its name, address and description (and aliases from the demo data). */
-export function placeSearchDoc(p: PlaceRow, extraTexts: string[] = []): SearchDoc {
+export function placeSearchDoc(p: PlaceRow, aliases: string[] = []): SearchDoc {
   const district = p.districtCode ? districtName(p.districtCode) : undefined;
   return {
     entityType: 'place',
     entityId: p.id,
     title: p.name,
     subtitle: [placeKindVocabulary.label(p.kind), district].filter(Boolean).join(' · '),
-    texts: [...extraTexts, p.address, p.description],
+    aliases,
+    texts: [p.address, p.description],
     districtCode: p.districtCode,
+    kind: p.kind,
   };
 }

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { places } from '../../db/schema';
+import { places, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
-import { likeContains } from '../../lib/text';
+import { districtCondition, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
 
 export type PlaceRow = typeof places.$inferSelect;
 export type NewPlace = typeof places.$inferInsert;
@@ -17,30 +17,32 @@ export interface PlaceFilter {
   districtCode?: string;
 }
 
-const like = likeContains;
-
 function placeWhere(f: PlaceFilter) {
   return and(
     f.scope,
-    f.q ? or(ilike(places.name, like(f.q)), ilike(places.address, like(f.q))) : undefined,
-    f.kind ? eq(places.kind, f.kind) : undefined,
-    f.districtCode ? eq(places.districtCode, f.districtCode) : undefined,
+    keywordCondition(f.q),
+    f.kind ? kindCondition(f.kind) : undefined,
+    f.districtCode ? districtCondition(f.districtCode) : undefined,
   );
 }
 
+/** A page of places in pinyin order of their names, with its total (see pageTotal). */
 export async function listPlaces(ex: Executor, f: PlaceFilter, page: number, pageSize: number) {
   const cond = placeWhere(f);
-  const [rows, [{ total }]] = await Promise.all([
-    ex
-      .select()
-      .from(places)
-      .where(cond)
-      .orderBy(asc(places.name), asc(places.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    ex.select({ total: count() }).from(places).where(cond),
-  ]);
-  return { rows, total };
+  const rows = await ex
+    .select(getTableColumns(places))
+    .from(places)
+    .innerJoin(searchDocuments, searchDocOf('place', places.id))
+    .where(cond)
+    .orderBy(...pinyinOrder('asc'))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const total = await pageTotal(
+    ex,
+    ex.select({ id: places.id }).from(places).innerJoin(searchDocuments, searchDocOf('place', places.id)).where(cond),
+    { page, pageSize, rows: rows.length },
+  );
+  return { rows, ...total };
 }
 
 export const findPlace = async (ex: Executor, id: string, scope: SQL | undefined) =>

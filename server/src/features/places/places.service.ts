@@ -27,13 +27,13 @@ export function createPlaceService({ db }: { db: Db }) {
 
   return {
     async list(actor: Actor, q: z.infer<typeof placeListQuery>) {
-      const { rows, total } = await repo.listPlaces(
+      const { rows, total, totalEstimated } = await repo.listPlaces(
         db,
         { scope: repo.placeScope(actor), q: q.q, kind: q.kind, districtCode: q.districtCode },
         q.page,
         q.pageSize,
       );
-      return { items: rows.map(presentPlace), total, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map(presentPlace), total, totalEstimated, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

@@ -41,22 +41,30 @@ function toSegments(chars: string[], hit: boolean[]): HighlightSegment[] {
 }
 
 /** The leading characters of a name whose pinyin (full or initials) the query is a prefix of. */
-function pinyinPrefixLength(chars: string[], pinyin: string): number {
+function pinyinPrefixLength(chars: string[], pinyin: string, surname: boolean): number {
   for (let k = 1; k <= chars.length; k++) {
-    const { full, initials } = namePinyin(chars.slice(0, k).join(''));
+    const { full, initials } = namePinyin(chars.slice(0, k).join(''), { surname });
     if (full.startsWith(pinyin) || initials.startsWith(pinyin)) return k;
     if (!pinyin.startsWith(full) && !pinyin.startsWith(initials)) return 0;
   }
   return 0;
 }
 
-/** A title split into segments with the query's terms (or, for a pinyin match, the matched leading characters) marked. */
+/**
+ * A title split into segments with the query's terms marked, or for a pinyin match the first run
+ * of characters whose pinyin the query is a prefix of (zzg → 张兆国, jinqiao → 上海【金桥】…).
+ */
 export function highlightTitle(title: string, terms: readonly string[], pinyin: string | null): HighlightSegment[] {
   const chars = [...title];
   const hit = markTerms(normalizedChars(chars), terms);
   if (pinyin && !hit.includes(true)) {
-    const k = pinyinPrefixLength(chars, pinyin);
-    for (let i = 0; i < k; i++) hit[i] = true;
+    for (let start = 0; start < chars.length; start++) {
+      if (!/[\p{Script=Han}\p{L}\p{N}]/u.test(chars[start])) continue;
+      const k = pinyinPrefixLength(chars.slice(start), pinyin, start === 0);
+      if (k === 0) continue;
+      for (let i = start; i < start + k; i++) hit[i] = true;
+      break;
+    }
   }
   return toSegments(chars, hit);
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { SearchEntityType } from '../../../../common/domain';
 import type { Executor } from '../../db/client';
 import { searchDocuments } from '../../db/schema';
-import { normalizeText, namePinyin, searchTokens, toTsvectorText } from '../../lib/text';
+import { normalizeText, namePinyin, searchTokens, segment, toTsvectorText } from '../../lib/text';
 
 /** What a feature tells the search index about one of its records. */
 export interface SearchDoc {
@@ -11,16 +11,93 @@ export interface SearchDoc {
   /** the name: ranked first, matched by pinyin and initials */
   title: string;
   subtitle?: string | null;
+  /** other names (short names, aliases): shown as 别名：A、B and found by pinyin like the title */
+  aliases?: (string | null | undefined)[];
+  /** former names: shown as 曾用名：A、B and found by pinyin like the title */
+  formerNames?: (string | null | undefined)[];
   /** other searchable texts: aliases, former names, titles, keywords, address … */
   texts?: (string | null | undefined)[];
   districtCode: string | null;
+  /** the record's kind (organisation, network or place kind): the lists filter by it in name order */
+  kind?: string | null;
   industryIds?: string[];
   boost?: number;
 }
 
+const present = (ts: (string | null | undefined)[] | undefined) =>
+  [...new Set((ts ?? []).map((t) => t?.trim() ?? '').filter((t) => t !== ''))];
+
+/** Longest pinyin key kept per suffix: queries match key prefixes, and nobody types more. */
+const MAX_PINYIN_KEY = 48;
+
+/** Names up to this many characters get a pinyin key from every character on, not only from words. */
+const SHORT_NAME = 4;
+
+/** Tails every other organisation ends with: a suffix made only of these gets no pinyin key (yxgs would match half the index). */
+const GENERIC_TAIL = /^[（(]?(?:集团|股份|控股)?[)）]?(?:有限责任公司|股份有限公司|有限公司|总公司|分公司|公司|集团|中心)?$/;
+
+/**
+ * Pinyin keys of a name for matching inside it: the full pinyin and the initials of the whole
+ * name and of every suffix that starts at a word (jieba) boundary, so 上海金桥（集团）有限公司 gives
+ * shanghaijinqiao…, shjqjt…, jinqiaojituan…, jqjt…; a query typed as pinyin matches a key by
+ * prefix (`jinqiao:*`, `jq:*`). Suffixes that are only a company form (有限公司) are left out.
+ * Names of up to SHORT_NAME characters (people's) get a suffix from every character (zhaoguo → 张兆国).
+ * The whole name reads its first character as a surname (单 → shan); words inside it do not.
+ */
+export function namePinyinKeys(name: string): string[] {
+  const norm = normalizeText(name);
+  if (!norm) return [];
+  const whole = namePinyin(norm);
+  const keys = new Set<string>([whole.full, whole.initials]);
+  // short names (people's: 张兆国) are one jieba word: every character starts a suffix (zhaoguo)
+  const words = [...norm].length <= SHORT_NAME ? [...norm] : segment(norm);
+  if (words.length > 1) {
+    const py = words.map((w) => namePinyin(w, { surname: false }));
+    let full = '';
+    let initials = '';
+    let tail = '';
+    // from the last word back: each step is the suffix starting at word i
+    for (let i = words.length - 1; i >= 1; i--) {
+      full = py[i].full + full;
+      initials = py[i].initials + initials;
+      tail = words[i] + tail;
+      if (GENERIC_TAIL.test(tail)) continue;
+      keys.add(full);
+      keys.add(initials);
+    }
+  }
+  return [...keys].filter((k) => k !== '').map((k) => k.slice(0, MAX_PINYIN_KEY));
+}
+
+/**
+ * The search document's text, shown in snippets: the title, then 别名：A、B and 曾用名：C (each name
+ * once, separated so two names never read as one), then the other texts.
+ */
+export function searchBody(d: Pick<SearchDoc, 'title' | 'aliases' | 'formerNames' | 'texts'>): string {
+  const aliases = present(d.aliases).filter((a) => a !== d.title);
+  const former = present(d.formerNames).filter((a) => a !== d.title && !aliases.includes(a));
+  return [
+    d.title,
+    aliases.length ? `别名：${aliases.join('、')}` : '',
+    former.length ? `曾用名：${former.join('、')}` : '',
+    ...present(d.texts),
+  ]
+    .filter((t) => t.trim() !== '')
+    .join(' ');
+}
+
+/**
+ * The one builder of a search_documents row (the services, the importer and the generator all
+ * write what this returns). `tokens` holds the body's jieba terms and the pinyin keys of the title,
+ * aliases and former names (see namePinyinKeys), so one GIN index answers words and pinyin.
+ */
 export function searchRow(d: SearchDoc) {
-  const body = [d.title, ...(d.texts ?? [])].filter((t): t is string => !!t && t.trim() !== '').join(' ');
+  const body = searchBody(d);
+  const names = [d.title, ...present(d.aliases), ...present(d.formerNames)];
+  // the words of the texts, not of the labels 别名/曾用名 (which would match every document with aliases)
+  const words = searchTokens([...names, ...present(d.texts)].join(' '));
   const { full, initials } = namePinyin(d.title);
+  const pinyinKeys = names.flatMap(namePinyinKeys);
   return {
     entityType: d.entityType,
     entityId: d.entityId,
@@ -28,8 +105,9 @@ export function searchRow(d: SearchDoc) {
     subtitle: d.subtitle ?? null,
     body,
     districtCode: d.districtCode,
+    kind: d.kind ?? null,
     industryIds: d.industryIds ?? [],
-    tokens: toTsvectorText(searchTokens(body)),
+    tokens: toTsvectorText([...new Set([...words, ...pinyinKeys])]),
     titleNorm: normalizeText(d.title).toLowerCase(),
     pinyinFull: full,
     pinyinInitials: initials,
@@ -37,9 +115,18 @@ export function searchRow(d: SearchDoc) {
   };
 }
 
+let version = 0;
+/**
+ * Bumped whenever this process writes a search document, i.e. changes the directory: caches of
+ * derived figures (home-page counts, industry counts) put it in their keys, so this process's own
+ * writes show at once; other processes' writes show when the cache's short TTL runs out.
+ */
+export const directoryVersion = () => version;
+
 /** Insert or replace the search documents of records; call it in the transaction that wrote them. */
 export async function upsertSearchDocuments(ex: Executor, docs: SearchDoc[]): Promise<void> {
   if (!docs.length) return;
+  version++;
   const rows = docs.map(searchRow).map((r) => ({ ...r, tokens: sql`to_tsvector('simple', ${r.tokens})` as unknown as string }));
   await ex
     .insert(searchDocuments)
@@ -51,6 +138,7 @@ export async function upsertSearchDocuments(ex: Executor, docs: SearchDoc[]): Pr
         subtitle: sql`excluded.subtitle`,
         body: sql`excluded.body`,
         districtCode: sql`excluded.district_code`,
+        kind: sql`excluded.kind`,
         industryIds: sql`excluded.industry_ids`,
         tokens: sql`excluded.tokens`,
         titleNorm: sql`excluded.title_norm`,
@@ -62,5 +150,6 @@ export async function upsertSearchDocuments(ex: Executor, docs: SearchDoc[]): Pr
 }
 
 export async function deleteSearchDocument(ex: Executor, entityType: SearchEntityType, entityId: string) {
+  version++;
   await ex.delete(searchDocuments).where(and(eq(searchDocuments.entityType, entityType), eq(searchDocuments.entityId, entityId)));
 }

@@ -1,4 +1,4 @@
-import { escapeLike, nameNorm, queryTokens, toTsqueryText } from '../../lib/text';
+import { escapeLike, escapeTsToken, nameNorm, queryTokens, toTsqueryText } from '../../lib/text';
 
 /** A search box input prepared once for matching: the same normalisation as the index. */
 export interface ParsedQuery {
@@ -12,6 +12,12 @@ export interface ParsedQuery {
   pinyin: string | null;
   /** `${pinyin}%` escaped, or null */
   pinyinPrefix: string | null;
+  /**
+   * to_tsquery('simple', …) text matching the pinyin as a prefix of any pinyin key of a name —
+   * of the whole name or of a suffix from a word on (see namePinyinKeys) — and of Latin words
+   * (`jinqiao:*`), or null for other input
+   */
+  pinyinTsquery: string | null;
   /** what to mark in titles and snippets, longest first */
   terms: string[];
 }
@@ -36,6 +42,7 @@ export function parseQuery(q: string): ParsedQuery {
     tsquery,
     pinyin: pinyin || null,
     pinyinPrefix: pinyin ? `${escapeLike(pinyin)}%` : null,
+    pinyinTsquery: pinyin && escapeTsToken(pinyin) ? `'${escapeTsToken(pinyin)}':*` : null,
     terms,
   };
 }

@@ -77,6 +77,7 @@ export function searchDocumentsQuery(
   const where = cond.all;
   const { text: n, prefix: np } = CANDIDATE_LIMITS;
   const tsq = q.tsquery ? sql`to_tsquery('simple', ${q.tsquery})` : null;
+  const pyq = q.pinyinTsquery ? sql`to_tsquery('simple', ${q.pinyinTsquery})` : null;
   const pinyinTiers = q.pinyin
     ? sql`when pinyin_full = ${q.pinyin} or pinyin_initials = ${q.pinyin} then 3
           when pinyin_full like ${q.pinyinPrefix} or pinyin_initials like ${q.pinyinPrefix} then 2`
@@ -85,6 +86,7 @@ export function searchDocumentsQuery(
           when title_norm like ${q.titlePrefix} then 4
           ${pinyinTiers}
           when strpos(title_norm, ${q.norm}) > 0 then 1
+          ${pyq ? sql`when tokens @@ ${pyq} then 1` : sql``}
           else 0 end`;
   // ranked where the row is read, so no candidate is fetched twice
   const ranked = sql`entity_type, entity_id, title, ${tier} as tier,
@@ -99,15 +101,17 @@ export function searchDocumentsQuery(
     branches.push(sql`(select ${ranked}, 3 as src from search_documents
          where pinyin_initials like ${q.pinyinPrefix} and ${where} order by pinyin_initials using ~<~ limit ${np})`);
   }
-  if (tsq && cond.broadPlace) {
-    // offset 0 keeps the place condition out of the scan: it filters the rows read, which stop at the limit
-    branches.push(sql`(select ${ranked}, 4 as src
-         from (select * from search_documents where tokens @@ ${tsq} and ${cond.other} offset 0) d
-         where ${cond.place} limit ${n})`);
-  } else if (tsq) {
-    branches.push(sql`(select ${ranked}, 4 as src from search_documents
-         where tokens @@ ${tsq} and ${where} limit ${n})`);
-  }
+  const fullText = (match: SQL, src: number, max: number) =>
+    cond.broadPlace
+      ? // offset 0 keeps the place condition out of the scan: it filters the rows read, which stop at the limit
+        sql`(select ${ranked}, ${sql.raw(String(src))} as src
+         from (select * from search_documents where tokens @@ ${match} and ${cond.other} offset 0) d
+         where ${cond.place} limit ${max})`
+      : sql`(select ${ranked}, ${sql.raw(String(src))} as src from search_documents
+         where tokens @@ ${match} and ${where} limit ${max})`;
+  if (tsq) branches.push(fullText(tsq, 4, n));
+  // pinyin inside a name (jinqiao → 上海金桥（集团）有限公司) and Latin words by prefix
+  if (pyq) branches.push(fullText(pyq, 5, np));
   return sql`
     with cand as materialized (${sql.join(branches, sql` union all `)}),
     best as (

@@ -24,6 +24,7 @@ const ids = {
   jinshanPark: randomUUID(),
   jinshanZhang: randomUUID(),
   bioCompany: randomUUID(),
+  jinqiao: randomUUID(),
 };
 
 const docs: SearchDoc[] = [
@@ -38,6 +39,7 @@ const docs: SearchDoc[] = [
   { entityType: 'place', entityId: ids.jinshanPark, title: '金山生物医药产业园', districtCode: JINSHAN, industryIds: [industry.bio] },
   { entityType: 'person', entityId: ids.jinshanZhang, title: '张伟', subtitle: '金山区生物医药企业家', texts: ['生物医药'], districtCode: JINSHAN },
   { entityType: 'organization', entityId: ids.bioCompany, title: '上海华谊生物医药科技有限公司', districtCode: PUDONG, industryIds: [industry.bio] },
+  { entityType: 'organization', entityId: ids.jinqiao, title: '上海金桥（集团）有限公司', aliases: ['金桥集团', '金桥'], texts: ['浦东新区新金桥路'], districtCode: PUDONG },
 ];
 
 describe('GET /api/search', () => {
@@ -155,6 +157,21 @@ describe('GET /api/search', () => {
     const { session } = await loginAs(t.app, { role: 'expert', scopes: [{ kind: 'network', value: parent.id }] });
     const r = await search(session, `q=${encodeURIComponent('测试')}`);
     expect(titles(r).sort()).toEqual(['测试联盟', '测试联盟专委会', '测试成员单位'].sort());
+  });
+
+  it('finds pinyin inside a name and marks the characters it matched', async () => {
+    for (const q of ['jinqiao', 'jq', 'jqjt']) {
+      const r = await search(admin, `q=${q}`);
+      const hit = r.items.find((i) => i.id === ids.jinqiao);
+      expect(hit, q).toBeDefined();
+    }
+    const hit = (await search(admin, 'q=jinqiao')).items.find((i) => i.id === ids.jinqiao)!;
+    expect(hit.highlight.filter((s) => s.hit).map((s) => s.text).join('')).toBe('金桥');
+  });
+
+  it('shows aliases separated, under their label, in the snippet', async () => {
+    const hit = (await search(admin, `q=${encodeURIComponent('金桥集团')}`)).items.find((i) => i.id === ids.jinqiao)!;
+    expect(hit.snippet.map((s) => s.text).join('')).toContain('别名：金桥集团、金桥');
   });
 
   it('asks for a query', async () => {

@@ -39,14 +39,15 @@ function asciiKey(s: string): string {
  * Han characters become toneless pinyin; Latin letters and digits are kept, lowercased, in
  * both keys (ABC科技 → abckeji / abckj); other characters (spaces, ·) are dropped.
  */
-export function namePinyin(name: string): NamePinyin {
+export function namePinyin(name: string, opts: { surname?: boolean } = {}): NamePinyin {
   const text = name
     .normalize('NFKC')
     .trim()
     .replace(NAME_READING_CHARS, (c) => nameReadings[c]);
   if (!text) return { full: '', initials: '' };
-  const syllables = pinyin(text, options);
-  const firsts = pinyin(text, { ...options, pattern: 'first' });
+  const o = opts.surname === false ? { ...options, surname: 'off' as const } : options;
+  const syllables = pinyin(text, o);
+  const firsts = pinyin(text, { ...o, pattern: 'first' });
   let full = '';
   let initials = '';
   for (let i = 0; i < syllables.length; i++) {

@@ -5,6 +5,7 @@ import { enLabels } from './en-labels';
 import { enShell } from './en-shell';
 import { enIo } from './en-io';
 import type { MessageKey } from './zh-CN';
+import { enLists } from './en-lists';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enLabels,
   ...enAdmin,
   ...enIo,
+  ...enLists,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

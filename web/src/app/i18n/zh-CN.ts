@@ -3,6 +3,7 @@ import { zhCNAdmin } from './zh-CN-admin';
 import { zhCNDirectory } from './zh-CN-directory';
 import { zhCNIo } from './zh-CN-io';
 import { zhCNLabels } from './zh-CN-labels';
+import { zhCNLists } from './zh-CN-lists';
 import { zhCNSecurity } from './zh-CN-security';
 import { zhCNShell } from './zh-CN-shell';
 
@@ -13,6 +14,7 @@ export const zhCN = {
   ...zhCNLabels,
   ...zhCNAdmin,
   ...zhCNIo,
+  ...zhCNLists,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',

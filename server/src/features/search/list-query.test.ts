@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { loginAs, makeOrganization } from '../../test/factories';
+import { makeOrg, makePerson } from '../../test/factories-directory';
+import { makePlace } from '../../test/factories-networks';
+import { useTestApp } from '../../test/build-test-app';
+import { COUNT_LIMIT, pageTotal, roundEstimate } from './list-query';
+
+const t = useTestApp();
+const PUDONG = '310115';
+
+const names = (res: { json(): { items: { name: string }[] } }) => res.json().items.map((i) => i.name);
+
+describe('list pages search through the search index, with pinyin', () => {
+  it('finds organisations by pinyin and initials of a word inside the name, not only from its start', async () => {
+    await makeOrg(t.app, { name: '上海金桥（集团）有限公司' });
+    await makeOrg(t.app, { name: '上海未来车产业发展有限公司' });
+    await makeOrg(t.app, { name: '上海天承化学有限公司' });
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    for (const q of ['jinqiao', 'jq', 'jinq', '金桥', 'shjq']) {
+      const res = await session.get(`/api/organizations?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      expect(names(res), q).toContain('上海金桥（集团）有限公司');
+      expect(names(res), q).not.toContain('上海天承化学有限公司');
+    }
+    expect(names(await session.get('/api/organizations?q=wlc'))).toContain('上海未来车产业发展有限公司');
+    expect(names(await session.get('/api/organizations?q=weilaiche'))).toContain('上海未来车产业发展有限公司');
+    // Traditional input finds the Simplified name
+    expect(names(await session.get(`/api/organizations?q=${encodeURIComponent('金橋')}`))).toContain('上海金桥（集团）有限公司');
+    // a company form alone is no pinyin key: yxgs does not list every company
+    expect(names(await session.get('/api/organizations?q=yxgs'))).not.toContain('上海天承化学有限公司');
+  });
+
+  it('finds people by pinyin initials and full pinyin, places and their address by words', async () => {
+    await makePerson(t.app, { name: '张兆国', districtCode: PUDONG });
+    await makePerson(t.app, { name: '李四海', districtCode: PUDONG });
+    await makePlace(t.app, { name: '金桥智能制造产业园' });
+    const { session } = await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: PUDONG }] });
+    for (const q of ['zzg', 'zhangzhaoguo', 'zhaoguo', '兆国']) {
+      const res = await session.get(`/api/people?q=${encodeURIComponent(q)}`);
+      expect(names(res), q).toEqual(['张兆国']);
+    }
+    expect(names(await session.get('/api/places?q=jqzn'))).toEqual(['金桥智能制造产业园']);
+  });
+
+  it('sorts names by pinyin, not by code point, both ways', async () => {
+    const tag = `排序${Date.now() % 100000}`;
+    // code-point order would be 张 (U+5F20) < 阿 (U+963F) < 黄 (U+9EC4); pinyin order is a < huang < zhang
+    for (const n of ['张', '阿', '黄']) await makeOrganization(t.app, { name: `${n}${tag}` });
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const asc = names(await session.get(`/api/organizations?q=${encodeURIComponent(tag)}&sort=name`));
+    expect(asc).toEqual([`阿${tag}`, `黄${tag}`, `张${tag}`]);
+    const desc = names(await session.get(`/api/organizations?q=${encodeURIComponent(tag)}&sort=-name`));
+    expect(desc).toEqual([`张${tag}`, `黄${tag}`, `阿${tag}`]);
+  });
+});
+
+describe('list totals', () => {
+  it('are exact up to 10,000 and estimates beyond, marked as such', async () => {
+    const db = t.app.services.db;
+    const small = await pageTotal(db, sql`select g from generate_series(1, 5000) g`, { page: 1, pageSize: 20, rows: 20 });
+    expect(small).toEqual({ total: 5000, totalEstimated: false });
+    const large = await pageTotal(db, sql`select g from generate_series(1, 20000) g`, { page: 1, pageSize: 20, rows: 20 });
+    expect(large.totalEstimated).toBe(true);
+    expect(large.total).toBeGreaterThan(COUNT_LIMIT);
+    // a page that is not full ends the list: no count needed
+    expect(await pageTotal(db, sql`select 1 where false`, { page: 3, pageSize: 20, rows: 7 })).toEqual({ total: 47, totalEstimated: false });
+    expect(roundEstimate(1_003_214)).toBe(1_000_000);
+    expect(roundEstimate(10_001)).toBe(10_000);
+  });
+
+  it('reach the API: a short list is exact and not marked', async () => {
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const res = await session.get('/api/organizations?pageSize=5');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().totalEstimated).toBe(false);
+    expect(res.json().total).toBeGreaterThanOrEqual(res.json().items.length);
+  });
+});

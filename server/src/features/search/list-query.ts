@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { SearchEntityType } from '../../../../common/domain';
+import type { Executor } from '../../db/client';
+import { searchDocuments } from '../../db/schema';
+import { parseQuery } from './search-query';
+
+/**
+ * The list pages (organisations, people, networks, places) read their keyword, their name order
+ * and their district order from the record's search document: every writer keeps one per record
+ * in the same transaction (see search-index.ts), so the list needs no copy of its own.
+ *  - keyword: the search box's parser and index — jieba words, Traditional folding, pinyin and
+ *    initials of the name and of every word in it (`jinqiao`, `zzg`, `wlc`), Latin words by prefix;
+ *  - name order: the name's pinyin (`pinyin_full`), so 安 … 张 … read as a Chinese reader expects,
+ *    not in code-point order; the (entity_type, pinyin_full, entity_id) index gives it without a sort;
+ *  - totals: counted up to COUNT_LIMIT, estimated beyond (see pageTotal).
+ */
+
+/** The join of a list's table to its records' search documents. */
+export const searchDocOf = (type: SearchEntityType, id: AnyPgColumn) =>
+  and(eq(searchDocuments.entityType, type), eq(searchDocuments.entityId, id))!;
+
+/**
+ * The keyword as a condition on the joined search document, or undefined when the input has
+ * nothing to search for (only punctuation). One tsquery: the jieba terms ANDed, or — for input
+ * that reads as pinyin or a code — any pinyin key or word starting with it.
+ */
+export function keywordCondition(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const p = parseQuery(q);
+  const parts: SQL[] = [];
+  if (p.tsquery) parts.push(sql`to_tsquery('simple', ${p.tsquery})`);
+  if (p.pinyinTsquery) parts.push(sql`to_tsquery('simple', ${p.pinyinTsquery})`);
+  if (!parts.length) return undefined;
+  return sql`${searchDocuments.tokens} @@ (${sql.join(parts, sql` || `)})`;
+}
+
+/** The record's kind, on its search document: with the name order, read from the (entity_type, kind, pinyin_full) index. */
+export const kindCondition = (kind: string) => eq(searchDocuments.kind, kind);
+
+/** The record's district, on its search document: with the name order, read from the (entity_type, district_code, pinyin_full) index. */
+export const districtCondition = (code: string) => eq(searchDocuments.districtCode, code);
+
+/** Names in pinyin order (ties by id, so pages never overlap). */
+export const pinyinOrder = (dir: 'asc' | 'desc') =>
+  dir === 'asc'
+    ? [asc(searchDocuments.pinyinFull), asc(searchDocuments.entityId)]
+    : [desc(searchDocuments.pinyinFull), desc(searchDocuments.entityId)];
+
+/**
+ * By district, then by name's pinyin: the (entity_type, district_code, pinyin_full, entity_id)
+ * index read forwards or backwards (so records without a district come last ascending and first
+ * descending).
+ */
+export const districtOrder = (dir: 'asc' | 'desc') =>
+  dir === 'asc'
+    ? [asc(searchDocuments.districtCode), asc(searchDocuments.pinyinFull), asc(searchDocuments.entityId)]
+    : [desc(searchDocuments.districtCode), desc(searchDocuments.pinyinFull), desc(searchDocuments.entityId)];
+
+/** Totals up to this are exact; beyond it a list says 约 (about) and gives the planner's estimate. */
+export const COUNT_LIMIT = 10_000;
+/** When the planner expects more than this, the list does not count at all: the estimate is the total. */
+export const ESTIMATE_WITHOUT_COUNTING = 100_000;
+
+export interface PageTotal {
+  total: number;
+  /** true when the total is an estimate (more than COUNT_LIMIT matches) */
+  totalEstimated: boolean;
+}
+
+/** Two significant figures: an estimate should not look exact (1,003,214 → 1,000,000). */
+export function roundEstimate(n: number): number {
+  if (n < 100) return Math.round(n);
+  const step = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / step) * step;
+}
+
+/** The planner's row estimate for a query (EXPLAIN, nothing executed). */
+export async function estimateRows(ex: Executor, query: SQLWrapper): Promise<number> {
+  const res = await ex.execute(sql`explain (format json) ${query}`);
+  const row = (res.rows as Record<string, unknown>[])[0];
+  const raw = row?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/**
+ * A list page's total, with as little counting as will do:
+ *  - a page that is not full ends the list: offset + its rows, no second query;
+ *  - else the planner's estimate; above ESTIMATE_WITHOUT_COUNTING it is the answer (about): such
+ *    estimates come from the column statistics' most common values/words, which are accurate (rare
+ *    words and prefixes get low estimates and are counted);
+ *  - else the matches are counted up to COUNT_LIMIT + 1 (a limit subquery stops the count there);
+ *    past COUNT_LIMIT the total is the larger of the estimate and COUNT_LIMIT + 1, marked as estimated.
+ * `matches` selects the matching rows (any column), without order, limit or offset.
+ */
+export async function pageTotal(
+  ex: Executor,
+  matches: SQLWrapper,
+  page: { page: number; pageSize: number; rows: number },
+): Promise<PageTotal> {
+  const offset = (page.page - 1) * page.pageSize;
+  if (page.rows < page.pageSize && (page.rows > 0 || page.page === 1)) return { total: offset + page.rows, totalEstimated: false };
+  const estimate = await estimateRows(ex, matches);
+  if (estimate > ESTIMATE_WITHOUT_COUNTING) return { total: roundEstimate(estimate), totalEstimated: true };
+  const res = await ex.execute(sql`select count(*)::int as n from (${matches} limit ${COUNT_LIMIT + 1}) m`);
+  const n = Number((res.rows as { n: number }[])[0]?.n ?? 0);
+  if (n <= COUNT_LIMIT) return { total: n, totalEstimated: false };
+  return { total: roundEstimate(Math.max(estimate, COUNT_LIMIT + 1)), totalEstimated: true };
+}

@@ -1,0 +1,34 @@
+import type { Actor } from './actor';
+
+/**
+ * A small in-process cache for figures that do not change per request (home-page counts, the
+ * industries' organisation counts): each value is kept for `ttlMs`, concurrent requests for the
+ * same key share one load, and `clear()` drops everything (call it after a write in this
+ * process). Safe with several app processes because values only live `ttlMs`: another process's
+ * write shows after at most that long.
+ */
+export function ttlCache<V>(ttlMs: number, maxEntries = 500) {
+  const entries = new Map<string, { at: number; value: Promise<V> }>();
+  return {
+    get(key: string, load: () => Promise<V>): Promise<V> {
+      const now = Date.now();
+      const hit = entries.get(key);
+      if (hit && now - hit.at < ttlMs) return hit.value;
+      if (entries.size >= maxEntries) entries.clear();
+      const value = load();
+      entries.set(key, { at: now, value });
+      // a failed load is not kept
+      value.catch(() => {
+        if (entries.get(key)?.value === value) entries.delete(key);
+      });
+      return value;
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}
+
+/** A cache key for what an actor may see: the role and the scopes, not the person. */
+export const scopeKey = (actor: Actor) =>
+  actor.role === 'admin' ? 'admin' : `${actor.role}|${actor.scopes.map((s) => `${s.kind}:${s.value}`).sort().join(',')}`;

@@ -1,10 +1,10 @@
 import { positionOf } from '../../../../common/domain';
-import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { memberships, networks, searchDocuments } from '../../db/schema';
+import { memberships, networks } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
-import { districtCondition, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtCondition, keywordCondition, kindCondition, listPage, pinyinOrder } from '../search/list-query';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NewNetwork = typeof networks.$inferInsert;
@@ -32,21 +32,7 @@ function networkWhere(f: NetworkFilter): SQL | undefined {
 
 /** A page of networks in pinyin order of their names, with its total (see pageTotal). */
 export async function listNetworks(ex: Executor, f: NetworkFilter, page: number, pageSize: number) {
-  const cond = networkWhere(f);
-  const rows = await ex
-    .select(getTableColumns(networks))
-    .from(networks)
-    .innerJoin(searchDocuments, searchDocOf('network', networks.id))
-    .where(cond)
-    .orderBy(...pinyinOrder('asc'))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const total = await pageTotal(
-    ex,
-    ex.select({ id: networks.id }).from(networks).innerJoin(searchDocuments, searchDocOf('network', networks.id)).where(cond),
-    { page, pageSize, rows: rows.length },
-  );
-  return { rows, ...total };
+  return listPage(ex, networks, 'network', networkWhere(f), pinyinOrder('asc'), { page, pageSize });
 }
 
 export const findNetwork = async (ex: Executor, id: string, scope: SQL | undefined) =>

@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { affiliations, industries, organizationIndustries, organizations, people, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
 import { likeContains, nameNorm } from '../../lib/text';
-import { districtCondition, districtOrder, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtCondition, districtOrder, keywordCondition, kindCondition, listPage, pinyinOrder } from '../search/list-query';
 import type { OrganizationListQuery, Ref } from '../../../../common/schemas/organizations';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -49,21 +49,7 @@ const orderings = {
 
 /** A page of organisations in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listOrganizations(ex: Executor, actor: Actor, q: OrganizationListQuery) {
-  const cond = listCondition(actor, q);
-  const rows = await ex
-    .select(getTableColumns(organizations))
-    .from(organizations)
-    .innerJoin(searchDocuments, searchDocOf('organization', organizations.id))
-    .where(cond)
-    .orderBy(...orderings[q.sort])
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const total = await pageTotal(
-    ex,
-    ex.select({ id: organizations.id }).from(organizations).innerJoin(searchDocuments, searchDocOf('organization', organizations.id)).where(cond),
-    { page: q.page, pageSize: q.pageSize, rows: rows.length },
-  );
-  return { rows, ...total };
+  return listPage(ex, organizations, 'organization', listCondition(actor, q), orderings[q.sort], q);
 }
 
 /** Organisations the actor may see. */

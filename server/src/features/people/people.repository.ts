@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Ref } from '../../../../common/schemas/organizations';
 import type { PersonListQuery } from '../../../../common/schemas/people';
 import type { Executor } from '../../db/client';
 import { affiliations, industries, organizations, people, personIndustries, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
-import { districtCondition, keywordCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtCondition, keywordCondition, listPage, pinyinOrder } from '../search/list-query';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
@@ -42,21 +42,7 @@ const orderings = {
 
 /** A page of people in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listPeople(ex: Executor, actor: Actor, q: PersonListQuery) {
-  const cond = listCondition(actor, q);
-  const rows = await ex
-    .select(getTableColumns(people))
-    .from(people)
-    .innerJoin(searchDocuments, searchDocOf('person', people.id))
-    .where(cond)
-    .orderBy(...orderings[q.sort])
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const total = await pageTotal(
-    ex,
-    ex.select({ id: people.id }).from(people).innerJoin(searchDocuments, searchDocOf('person', people.id)).where(cond),
-    { page: q.page, pageSize: q.pageSize, rows: rows.length },
-  );
-  return { rows, ...total };
+  return listPage(ex, people, 'person', listCondition(actor, q), orderings[q.sort], q);
 }
 
 /** People the actor may see. */

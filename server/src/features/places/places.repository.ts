@@ -1,9 +1,9 @@
-import { and, eq, getTableColumns, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { places, searchDocuments } from '../../db/schema';
+import { places } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
-import { districtCondition, keywordCondition, kindCondition, pageTotal, pinyinOrder, searchDocOf } from '../search/list-query';
+import { districtCondition, keywordCondition, kindCondition, listPage, pinyinOrder } from '../search/list-query';
 
 export type PlaceRow = typeof places.$inferSelect;
 export type NewPlace = typeof places.$inferInsert;
@@ -28,21 +28,7 @@ function placeWhere(f: PlaceFilter) {
 
 /** A page of places in pinyin order of their names, with its total (see pageTotal). */
 export async function listPlaces(ex: Executor, f: PlaceFilter, page: number, pageSize: number) {
-  const cond = placeWhere(f);
-  const rows = await ex
-    .select(getTableColumns(places))
-    .from(places)
-    .innerJoin(searchDocuments, searchDocOf('place', places.id))
-    .where(cond)
-    .orderBy(...pinyinOrder('asc'))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const total = await pageTotal(
-    ex,
-    ex.select({ id: places.id }).from(places).innerJoin(searchDocuments, searchDocOf('place', places.id)).where(cond),
-    { page, pageSize, rows: rows.length },
-  );
-  return { rows, ...total };
+  return listPage(ex, places, 'place', placeWhere(f), pinyinOrder('asc'), { page, pageSize });
 }
 
 export const findPlace = async (ex: Executor, id: string, scope: SQL | undefined) =>

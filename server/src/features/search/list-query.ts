@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { SearchEntityType } from '../../../../common/domain';
 import type { Executor } from '../../db/client';
 import { searchDocuments } from '../../db/schema';
@@ -107,4 +107,32 @@ export async function pageTotal(
   const n = Number((res.rows as { n: number }[])[0]?.n ?? 0);
   if (n <= COUNT_LIMIT) return { total: n, totalEstimated: false };
   return { total: roundEstimate(Math.max(estimate, COUNT_LIMIT + 1)), totalEstimated: true };
+}
+
+/** A directory table that lists through its search documents: its row type and its id column. */
+type ListedTable = PgTable & { id: AnyPgColumn };
+
+/**
+ * One page of a directory list: the table's rows joined to their search documents (which hold the
+ * keyword, pinyin order, kind and district the conditions read), in the given order, with the total.
+ */
+export async function listPage<T extends ListedTable>(
+  ex: Executor,
+  table: T,
+  type: SearchEntityType,
+  cond: SQL | undefined,
+  order: SQL[],
+  page: { page: number; pageSize: number },
+) {
+  const columns: Record<string, AnyPgColumn> = getTableColumns(table as PgTable);
+  const rows = (await ex
+    .select(columns)
+    .from(table as PgTable)
+    .innerJoin(searchDocuments, searchDocOf(type, table.id))
+    .where(cond)
+    .orderBy(...order)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)) as T['$inferSelect'][];
+  const matches = ex.select({ id: table.id }).from(table as PgTable).innerJoin(searchDocuments, searchDocOf(type, table.id)).where(cond);
+  return { rows, ...(await pageTotal(ex, matches, { ...page, rows: rows.length })) };
 }

@@ -76,6 +76,43 @@ export async function insertPeople(ex: Executor, rows: PersonInsert[]) {
       as t(id, name, name_norm, roles, expertise, district_code, phone, email)`);
 }
 
+/**
+ * existing=update: rows that matched existing people exactly write their non-empty cells into them (the name
+ * always; roles and expertise added to theirs; district, phone and e-mail where given). One statement.
+ */
+export async function updatePeopleFromImport(ex: Executor, rows: (PersonInsert & { existingId?: string })[]) {
+  if (!rows.length) return;
+  await ex.execute(sql`
+    update people p set name = t.name, name_norm = t.name_norm,
+      roles = array(select distinct r from unnest(p.roles || ${splitSql('t.roles')}) r),
+      expertise = array(select distinct e from unnest(p.expertise || ${splitSql('t.expertise')}) e),
+      district_code = coalesce(t.district_code, p.district_code), phone = coalesce(t.phone, p.phone),
+      email = coalesce(t.email, p.email), updated_at = now()
+    from unnest(${arr(rows.map((r) => r.existingId), 'uuid[]')}, ${arr(rows.map((r) => r.name), 'text[]')},
+      ${arr(rows.map((r) => r.nameNorm), 'text[]')}, ${joined(rows.map((r) => r.roles))},
+      ${joined(rows.map((r) => r.expertise))}, ${arr(rows.map((r) => r.districtCode), 'text[]')},
+      ${arr(rows.map((r) => r.phone), 'text[]')}, ${arr(rows.map((r) => r.email), 'text[]')})
+      as t(id, name, name_norm, roles, expertise, district_code, phone, email)
+    where p.id = t.id`);
+}
+
+/**
+ * existing=update: the organisation of a row is added to the person's affiliations unless they have it
+ * (by record or name as written); where they have it, a given position is written into it. Two statements.
+ */
+export async function mergeAffiliationsFromImport(ex: Executor, rows: AffiliationInsert[]) {
+  if (!rows.length) return;
+  const t = sql`unnest(${arr(rows.map((r) => r.personId), 'uuid[]')}, ${arr(rows.map((r) => r.organizationId), 'uuid[]')},
+      ${arr(rows.map((r) => r.organizationName), 'text[]')}, ${arr(rows.map((r) => r.position), 'text[]')})
+      as t(person_id, organization_id, organization_name, position)`;
+  const same = sql`a.person_id = t.person_id and (a.organization_id = t.organization_id or a.organization_name = t.organization_name)`;
+  await ex.execute(sql`update affiliations a set position = t.position from ${t} where ${same} and t.position is not null`);
+  await ex.execute(sql`
+    insert into affiliations (person_id, organization_id, organization_name, position)
+    select t.person_id, t.organization_id, t.organization_name, t.position from ${t}
+    where t.organization_name <> '' and not exists (select 1 from affiliations a where ${same})`);
+}
+
 export interface AffiliationInsert {
   personId: string;
   organizationId: string | null;

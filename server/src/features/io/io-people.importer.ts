@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ImportDuplicateCandidate } from '../../../../common/schemas/io';
+import type { ExistingMode, ImportDuplicateCandidate } from '../../../../common/schemas/io';
 import { districtCodeByName, districtName, isMobilePhone, isValidPhone, normalizePhone } from '../../../../common/validators';
-import { people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { readCondition } from '../../lib/visibility';
+import { reindexPeople } from '../people/person-detail.service';
+import { findPersonDuplicatesBatch, peopleMatchingExactly, type PersonDuplicateQuery } from '../people/person-duplicates.repository';
 import type { SearchDoc } from '../search/search-index';
 import { personColumns, type PersonKey } from './io-columns';
-import { insertAffiliations, insertPeople, insertSearchRows, rowsOf, textArray, type PersonInsert } from './io-import.repository';
+import {
+  insertAffiliations,
+  insertPeople,
+  insertSearchRows,
+  mergeAffiliationsFromImport,
+  updatePeopleFromImport,
+  type PersonInsert,
+} from './io-import.repository';
 import { personRoleVocabulary, splitList } from '../../../../common/labels';
 import { organizationsByName } from './io-lookup.repository';
 import { nameNorm } from './io-organizations.importer';
@@ -20,15 +26,28 @@ export interface PersonRecord extends PersonInsert {
   organizationName: string | null;
   organizationId: string | null;
   position: string | null;
+  /** phone and e-mail cells as a masked export wrote them: matched, never written */
+  maskedPhone: string | null;
+  maskedEmail: string | null;
+  /** existing=update: the person this row matched exactly and updates */
+  existingId?: string;
 }
 
 interface Ctx {
   actor: Actor;
+  existing: ExistingMode;
+  skipped: number;
+  updated: number;
   seenNameOrg: Map<string, number>;
   seenPhone: Map<string, number>;
 }
 
 const email = z.email();
+/** candidates listed per row of a check */
+const PER_ROW = 5;
+/** cells as a masked export writes them (see maskPhone, maskEmail) */
+const MASKED_PHONE = /^\d{3}\*{4}\d{4}$/;
+const MASKED_EMAIL = /^[^@\s]?\*{3}@\S+$/;
 const tooLong = (max: number) => `不能超过${max}个字`;
 
 /** The search document of an imported person: the same fields the people feature indexes (titles, positions, expertise). */
@@ -47,7 +66,7 @@ export function personSearchDoc(p: PersonRecord): SearchDoc {
 export const personImporter: Importer<PersonRecord, Ctx> = {
   columns: personColumns,
 
-  prepare: async (_ex, actor) => ({ actor, seenNameOrg: new Map(), seenPhone: new Map() }),
+  prepare: async (_ex, actor, opts) => ({ actor, existing: opts?.existing ?? 'skip', skipped: 0, updated: 0, seenNameOrg: new Map(), seenPhone: new Map() }),
 
   check(ctx, rows, errors: RowErrors<PersonKey>) {
     const parsed: PersonRecord[] = [];
@@ -83,8 +102,10 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
         add('district', districtCode ? `您只能导入所辖区（${scopeNames(ctx.actor)}）的数据` : `必填：您只能导入所辖区（${scopeNames(ctx.actor)}）的数据`);
       }
 
+      // a masked export's cells (139****5678, z***@example.com) identify the person but are no value to write
       const phoneText = r.get('phone');
-      const phone = phoneText ? normalizePhone(phoneText) : null;
+      const maskedPhone = MASKED_PHONE.test(phoneText) ? phoneText : null;
+      const phone = phoneText && !maskedPhone ? normalizePhone(phoneText) : null;
       if (phone && !isValidPhone(phone)) add('phone', '格式不正确：应为11位手机号（1[3-9]开头）或座机号（如 021-62345678）');
       else if (phone && isMobilePhone(phone)) {
         // a mobile is one person's; a landline may be a whole office's
@@ -92,7 +113,9 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
         else ctx.seenPhone.set(phone, r.row);
       }
 
-      const emailText = r.get('email').toLowerCase();
+      const emailCell = r.get('email').toLowerCase();
+      const maskedEmail = MASKED_EMAIL.test(emailCell) ? emailCell : null;
+      const emailText = maskedEmail ? '' : emailCell;
       if (emailText && (charLength(emailText) > 200 || !email.safeParse(emailText).success)) add('email', '电子邮箱格式不正确');
 
       const expertise = splitList(r.get('expertise'), true);
@@ -111,6 +134,8 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
           districtCode,
           phone,
           email: emailText || null,
+          maskedPhone,
+          maskedEmail,
           organizationName,
           organizationId: null,
           position,
@@ -131,49 +156,80 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
       const hit = p.organizationName ? find(p.organizationName) : undefined;
       if (hit && 'id' in hit) p.organizationId = hit.id;
     }
-    return parsed;
+    // A row that IS an existing person (the people feature's one rule, isExactMatch) is skipped or
+    // updated, never added again: re-importing a file or an export adds nobody.
+    const match = await peopleMatchingExactly(ex, ctx.actor, parsed.map(probeOf));
+    return parsed.filter((p, i) => {
+      const id = match[i];
+      if (!id) return true;
+      if (ctx.existing === 'skip') {
+        ctx.skipped++;
+        return false;
+      }
+      p.existingId = id;
+      ctx.updated++;
+      return true;
+    });
   },
+
+  tally: (ctx) => ({ skipped: ctx.skipped, updated: ctx.updated }),
 
   searchDocs: (records) => records.map(personSearchDoc),
 
   async land(ex, records, searchRows) {
-    await insertPeople(ex, records);
-    await insertAffiliations(
-      ex,
-      records
-        .filter((p) => p.organizationName || p.position)
-        .map((p) => ({ personId: p.id, organizationId: p.organizationId, organizationName: p.organizationName ?? '', position: p.position })),
-    );
-    await insertSearchRows(ex, searchRows);
+    const fresh = records.filter((p) => !p.existingId);
+    const updates = records.filter((p) => p.existingId);
+    const affiliationOf = (p: PersonRecord) => ({
+      personId: p.existingId ?? p.id,
+      organizationId: p.organizationId,
+      organizationName: p.organizationName ?? '',
+      position: p.position,
+    });
+    await insertPeople(ex, fresh);
+    await insertAffiliations(ex, fresh.filter((p) => p.organizationName || p.position).map(affiliationOf));
+    await updatePeopleFromImport(ex, updates);
+    await mergeAffiliationsFromImport(ex, updates.filter((p) => p.organizationName).map(affiliationOf));
+    const updated = new Set(updates.map((p) => p.id));
+    await insertSearchRows(ex, updated.size ? searchRows.filter((r) => !updated.has(r.entityId)) : searchRows);
+    // an updated person's document is rebuilt from the record as it now is, by the people feature's builder
+    if (updates.length) await reindexPeople(ex, updates.map((p) => p.existingId!));
   },
 
-  async duplicates(ex, _ctx, actor, rows) {
-    const probes = (rows as ParsedRow<PersonKey>[])
-      .filter((r) => r.get('name') !== '')
-      .map((r) => ({ row: r.row, norm: nameNorm(r.get('name')), phone: r.get('phone') ? normalizePhone(r.get('phone')) : '', org: r.get('organization') }));
-    if (!probes.length) return [];
-    const scope = readCondition(actor, 'person', people);
-    const res = await ex.execute(sql`
-      select t.i::int as i, d.id, d.name, d.district_code, d.reason
-      from unnest(${textArray(probes.map((p) => p.norm))}, ${textArray(probes.map((p) => p.phone))},
-        ${textArray(probes.map((p) => p.org))}, ${textArray(probes.map((p) => nameNorm(p.org)))}) with ordinality as t(norm, phone, org, org_norm, i)
-      cross join lateral (
-        select people.id, people.name, people.district_code,
-          case when t.phone <> '' and people.phone = t.phone then 'phone' else 'name+organization' end as reason
-        from people
-        where ((t.phone <> '' and people.phone = t.phone)
-          or (t.org <> '' and people.name_norm = t.norm and exists (
-            select 1 from affiliations a left join organizations o on o.id = a.organization_id
-            where a.person_id = people.id and (a.organization_name = t.org or o.name_norm = t.org_norm))))
-          ${scope ? sql`and ${scope}` : sql``}
-        limit 5
-      ) d`);
-    const out = new Map<number, ImportDuplicateCandidate[]>();
-    for (const r of rowsOf<{ i: number; id: string; name: string; district_code: string | null; reason: 'phone' | 'name+organization' }>(res)) {
-      const row = probes[r.i - 1].row;
-      const districtLabel = r.district_code ? (districtName(r.district_code) ?? null) : null;
-      out.set(row, [...(out.get(row) ?? []), { id: r.id, row: null, name: r.name, districtName: districtLabel, uscc: null, reason: r.reason, score: 1 }]);
-    }
-    return [...out].map(([row, candidates]) => ({ row, candidates }));
+  async duplicates(db, _ctx, actor, rows) {
+    const named = (rows as ParsedRow<PersonKey>[]).filter((r) => r.get('name') !== '');
+    // the people feature's one duplicate finder, the whole chunk in one statement
+    const found = await findPersonDuplicatesBatch(
+      db,
+      actor,
+      named.map((r) => ({ name: r.get('name'), phone: MASKED_PHONE.test(r.get('phone')) ? null : r.get('phone') || null, organizationNames: [r.get('organization')] })),
+      PER_ROW,
+    );
+    return named
+      .map((r, i) => ({
+        row: r.row,
+        candidates: found[i].map(
+          (c): ImportDuplicateCandidate => ({
+            id: c.id,
+            row: null,
+            name: c.name,
+            districtName: c.districtCode ? (districtName(c.districtCode) ?? null) : null,
+            uscc: null,
+            reason: c.reason,
+            score: c.score,
+          }),
+        ),
+      }))
+      .filter((d) => d.candidates.length > 0);
   },
 };
+
+/** A parsed row as a probe of the people feature's matcher. */
+const probeOf = (p: PersonRecord): PersonDuplicateQuery => ({
+  name: p.name,
+  phone: p.phone,
+  email: p.email,
+  maskedPhone: p.maskedPhone,
+  maskedEmail: p.maskedEmail,
+  organizationIds: p.organizationId ? [p.organizationId] : [],
+  organizationNames: p.organizationName ? [p.organizationName] : [],
+});

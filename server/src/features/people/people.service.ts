@@ -119,7 +119,8 @@ export function createPeopleService({ db }: { db: Db }) {
       const districtCode = districtForNewRecord(actor, body.districtCode ?? affs.districtCode);
       if (!body.force) {
         const organizationIds = affs.rows.flatMap((a) => (a.organizationId ? [a.organizationId] : []));
-        const candidates = await findPersonDuplicates(tx, actor, { name: body.name, organizationIds, phone: body.phone });
+        const organizationNames = affs.rows.flatMap((a) => (a.organizationId ? [] : [a.organizationName]));
+        const candidates = await findPersonDuplicates(tx, actor, { name: body.name, organizationIds, organizationNames, phone: body.phone });
         if (candidates.some(blocksCreation)) throw new DuplicateError(candidates);
       }
       const row = await repo.insertPerson(tx, {

@@ -398,14 +398,14 @@ describe('directory', () => {
     await page.locator('.ant-table-row').first().waitFor();
     await shot('networks');
 
-    // the network with the most members: its tiers as tabs with counts
+    // the network with the most members: its tiers (organisations) or roles (people) as tabs with counts
     const list = await context.request.get('/api/networks?pageSize=200');
     const networks = ((await list.json()) as { items: { id: string; memberCounts: { total: number } }[] }).items;
     const busiest = [...networks].sort((a, b) => b.memberCounts.total - a.memberCounts.total)[0];
     expect(busiest).toBeDefined();
     await page.goto(`/directory/networks/${busiest?.id}`);
     await page.locator('.ant-tabs-tab').first().waitFor();
-    expect(await page.locator('.ant-tabs-tab').first().innerText()).toMatch(/(发起单位|联席会议单位|成员单位|召集单位|链长) \d+/);
+    expect(await page.locator('.ant-tabs-tab').first().innerText()).toMatch(/(发起单位|联席会议单位|成员单位|召集单位|链长|首批专家|专家|导师|顾问|秘书长|成员) \d+/);
     await shot('network-detail');
 
     await page.goto('/directory/networks?view=tree');

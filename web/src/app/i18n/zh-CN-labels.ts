@@ -1,6 +1,7 @@
 import {
   membershipTierLabels,
   networkKindLabels,
+  networkPersonRoleLabels,
   organizationKindLabels,
   organizationSizeLabels,
   personRoleLabels,
@@ -23,6 +24,7 @@ export const zhCNLabels = {
   ...labelsOf('orgKind', organizationKindLabels),
   ...labelsOf('orgSize', organizationSizeLabels),
   ...labelsOf('tier', membershipTierLabels),
+  ...labelsOf('tier', networkPersonRoleLabels),
   ...labelsOf('personRole', personRoleLabels),
   ...labelsOf('networkKind', networkKindLabels),
   ...labelsOf('placeKind', placeKindLabels),

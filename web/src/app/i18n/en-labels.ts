@@ -7,12 +7,7 @@ import {
   personRoleLabelsEn,
   placeKindLabelsEn,
 } from '../../../../common/labels-en';
-import type { zhCNLabels } from './zh-CN-labels';
-
-/** `{ 'orgKind.enterprise': 'Enterprise', … }` */
-function labelsOf<P extends string, K extends string>(prefix: P, labels: Record<K, string>): Record<`${P}.${K}`, string> {
-  return Object.fromEntries(Object.entries<string>(labels).map(([code, word]) => [`${prefix}.${code}`, word])) as Record<`${P}.${K}`, string>;
-}
+import { labelsOf, type zhCNLabels } from './zh-CN-labels';
 
 /**
  * English names of the glossary's enumerations, from common/labels-en.ts: the table the English audit export

@@ -14,6 +14,15 @@ import {
   type PersonRole,
   type PlaceKind,
 } from './domain';
+import {
+  membershipTierLabelsEn,
+  networkKindLabelsEn,
+  networkPersonRoleLabelsEn,
+  organizationKindLabelsEn,
+  organizationSizeLabelsEn,
+  personRoleLabelsEn,
+  placeKindLabelsEn,
+} from './labels-en';
 
 /**
  * The Chinese words for the glossary's enumerations: the first label is the one written (spreadsheets, search
@@ -121,8 +130,8 @@ export const personRoleVocabulary = vocabulary(personRoles, personRoleLabels);
 export const membershipTierVocabulary = vocabulary(membershipTiers, membershipTierLabels);
 export const networkPersonRoleVocabulary = vocabulary(networkPersonRoles, networkPersonRoleLabels);
 /** The words of a position: an organisation's tier or a person's role (exports, messages). */
-export const memberPositionLabel = (code: string): string =>
-  (Object.hasOwn(networkPersonRoleLabels, code) ? networkPersonRoleLabels[code as NetworkPersonRole] : membershipTierLabels[code as MembershipTier])?.[0] ?? code;
+export const memberPositionLabel = (code: string, locale: LabelLocale = 'zh-CN'): string =>
+  enumerationLabel(Object.hasOwn(networkPersonRoleLabels, code) ? 'networkPersonRole' : 'membershipTier', code, locale);
 export const memberTypeVocabulary = vocabulary(memberTypes, memberTypeLabels);
 export const networkKindVocabulary = vocabulary(networkKinds, networkKindLabels);
 export const placeKindVocabulary = vocabulary(placeKinds, placeKindLabels);
@@ -135,3 +144,24 @@ export function splitList(text: string, commas = false): string[] {
 
 /** Written back into one cell (exports, error reports). */
 export const joinList = (values: readonly string[]) => values.join('；');
+
+export type LabelLocale = 'zh-CN' | 'en';
+
+/** Each enumeration's words in both languages: the Chinese table (first word written) and the English one. */
+export const enumerationTables = {
+  organizationKind: { zh: organizationKindLabels, en: organizationKindLabelsEn },
+  organizationSize: { zh: organizationSizeLabels, en: organizationSizeLabelsEn },
+  personRole: { zh: personRoleLabels, en: personRoleLabelsEn },
+  membershipTier: { zh: membershipTierLabels, en: membershipTierLabelsEn },
+  networkPersonRole: { zh: networkPersonRoleLabels, en: networkPersonRoleLabelsEn },
+  networkKind: { zh: networkKindLabels, en: networkKindLabelsEn },
+  placeKind: { zh: placeKindLabels, en: placeKindLabelsEn },
+} as const;
+export type Enumeration = keyof typeof enumerationTables;
+
+/** A code's word in a language (the code itself when the enumeration does not know it: old data). */
+export function enumerationLabel(enumeration: Enumeration, code: string, locale: LabelLocale): string {
+  const table: { zh: Record<string, string[]>; en: Record<string, string> } = enumerationTables[enumeration];
+  if (!Object.hasOwn(table.en, code)) return code;
+  return locale === 'en' ? table.en[code]! : table.zh[code]![0]!;
+}

@@ -144,6 +144,12 @@ describe('admin pages', { retry: 0 }, () => {
     await expect.poll(async () => (await cell.boundingBox())?.width ?? 0).toBeGreaterThan(150);
     await shot('network-mentor');
 
+    // the history says a person joined in a 角色, not a 层级
+    const history = page.locator('.ant-card').filter({ has: page.getByText('变动记录', { exact: true }) });
+    await history.getByText(person.name).waitFor();
+    expect(await history.innerText()).toMatch(/加入，角色\s*导师/);
+    expect(await history.innerText()).not.toContain('层级');
+
     // the tier card is a link to the members it counts
     await page.getByTestId('tier-stat-mentor').click();
     await page.waitForURL(/tier=mentor/);

@@ -64,7 +64,31 @@ export function useFormDrawer<V>({ onClose, fields, renamePath }: FormDrawerOpti
       },
     });
 
-  return { form, requestClose, showError, save };
+  /**
+   * The save of a record the server may refuse as a likely duplicate: an edit (`id` given) is sent as is; a
+   * create is sent without `force` first and, when `confirmAnyway` takes the refusal (asking 仍要创建 and
+   * calling `createAnyway` on yes), sent again with `force: true`.
+   */
+  const saveRecord = <R, I extends { force?: boolean }>(
+    mutation: UseMutationResult<R, unknown, { id?: string; input: I }>,
+    id: string | undefined,
+    input: I,
+    handlers: {
+      success: (saved: R) => string;
+      onSaved?: (saved: R) => void;
+      confirmAnyway: (error: unknown, createAnyway: () => void) => boolean;
+    },
+  ) => {
+    const send = (force: boolean) =>
+      save(mutation, { id, input: force ? { ...input, force: true } : input }, {
+        success: handlers.success,
+        onSaved: handlers.onSaved,
+        handleError: (error) => id === undefined && !force && handlers.confirmAnyway(error, () => send(true)),
+      });
+    send(false);
+  };
+
+  return { form, requestClose, showError, save, saveRecord };
 }
 
 export type FormDrawerState<V> = ReturnType<typeof useFormDrawer<V>>;

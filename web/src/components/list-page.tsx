@@ -65,6 +65,7 @@ export type ListParams = Pick<
 export function ListFilters({
   q,
   placeholder,
+  label,
   onSearch,
   active,
   onReset,
@@ -72,6 +73,8 @@ export function ListFilters({
 }: {
   q: string | undefined;
   placeholder: string;
+  /** the search box's name for screen readers, when the placeholder is not it */
+  label?: string;
   onSearch: (q: string) => void;
   active: boolean;
   onReset: () => void;
@@ -84,7 +87,7 @@ export function ListFilters({
         key={q ?? ''}
         defaultValue={q}
         placeholder={placeholder}
-        aria-label={placeholder}
+        aria-label={label ?? placeholder}
         enterButton={t('common.search')}
         allowClear
         onSearch={(value) => onSearch(value.trim())}
@@ -109,21 +112,25 @@ export interface RowActions<T> {
     run: (row: T) => Promise<unknown>;
     done: (row: T) => string;
   };
+  /** further buttons after 编辑 / 删除 (e.g. 解锁, 停用); `compact` is true on a phone */
+  more?: (row: T, compact: boolean) => ReactNode;
+  /** the column's width on a wide screen when `more` needs room */
+  width?: number;
 }
 
-function useRowActionColumn<T extends { id: string }>(actions: RowActions<T> | undefined) {
+function useRowActionColumn<T extends { id: string | number }>(actions: RowActions<T> | undefined) {
   const t = useT();
   const { message } = App.useApp();
   // on a phone the buttons keep only their icons (and their names for screen readers and as tooltips)
   const compact = Grid.useBreakpoint().md === false;
   return useMemo((): NonNullable<TableProps<T>['columns']>[number] | undefined => {
-    if (!actions || (!actions.onEdit && !actions.remove)) return undefined;
-    const { onEdit, remove } = actions;
+    if (!actions || (!actions.onEdit && !actions.remove && !actions.more)) return undefined;
+    const { onEdit, remove, more } = actions;
     const label = (text: string) => (compact ? { 'aria-label': text, title: text } : { children: text });
     return {
       key: 'actions',
       title: t('list.rowActions'),
-      width: compact ? 76 : 140,
+      width: compact ? (more ? undefined : 76) : (actions.width ?? 140),
       fixed: 'right',
       render: (_: unknown, row: T) => (
         <Flex gap={0} wrap={false}>
@@ -147,6 +154,7 @@ function useRowActionColumn<T extends { id: string }>(actions: RowActions<T> | u
               <Button type="link" size="small" danger icon={<DeleteOutlined />} {...label(t('common.delete'))} />
             </Popconfirm>
           ) : null}
+          {more?.(row, compact)}
         </Flex>
       ),
     };
@@ -162,7 +170,7 @@ interface ListQuery<T> {
 }
 
 /** A list: server-side paging and sorting, an empty state, a row action column, or the query's error with a retry. */
-export function ListTable<T extends { id: string }>({
+export function ListTable<T extends { id: string | number }>({
   list,
   params,
   columns,
@@ -245,7 +253,7 @@ export function ListActions({
  * One list page: title and actions, a card holding the filter bar and the table (or `alternate`, e.g. a tree view),
  * and whatever the page opens over it (`children`: drawers, modals).
  */
-export function ListPage<T extends { id: string }>({
+export function ListPage<T extends { id: string | number }>({
   title,
   subtitle,
   actions,
@@ -261,7 +269,7 @@ export function ListPage<T extends { id: string }>({
   subtitle?: ReactNode;
   actions?: ReactNode;
   params: ListParams;
-  search: { placeholder: string };
+  search: { placeholder: string; label?: string };
   filters?: ReactNode;
   /** above the filter bar, inside the card (a view switch) */
   above?: ReactNode;
@@ -288,6 +296,7 @@ export function ListPage<T extends { id: string }>({
             <ListFilters
               q={q}
               placeholder={search.placeholder}
+              label={search.label}
               onSearch={(value) => params.update({ q: value })}
               active={params.active}
               onReset={params.reset}

@@ -7,8 +7,7 @@ import {
   snapshotName,
   type AuditLocale,
 } from '../../../../common/audit';
-import { isMembershipTier, isNetworkPersonRole } from '../../../../common/domain';
-import { memberPositionLabel, networkKindLabels, organizationKindVocabulary, organizationSizeVocabulary, placeKindLabels } from '../../../../common/labels';
+import { enumerationLabel, memberPositionLabel, type Enumeration } from '../../../../common/labels';
 import type { AuditEntry } from '../../../../common/schemas/accounts';
 import { districtName } from '../../../../common/validators';
 import type { AuditRow } from './audit.repository';
@@ -58,15 +57,27 @@ export function presentAuditEntry(r: AuditRow): AuditEntry {
   };
 }
 
-/** Districts by name; enumerations by their Chinese words (the English export keeps their codes). */
+/** Which enumeration a snapshot field holds, by the record's kind (`kind` means a different one for each). */
+function enumerationOf(entity: string, key: string): Enumeration | 'position' | undefined {
+  if (key === 'tier') return 'position';
+  if (key === 'size') return 'organizationSize';
+  if (key === 'roles' && entity === 'person') return 'personRole';
+  if (key === 'personRole') return 'networkPersonRole';
+  if (key !== 'kind') return undefined;
+  if (entity === 'organization') return 'organizationKind';
+  if (entity === 'network') return 'networkKind';
+  if (entity === 'place') return 'placeKind';
+  return undefined;
+}
+
+/** Districts by name; enumerations by their words in the reader's language (common/labels.ts, labels-en.ts). */
 function valueText(entity: string, key: string, value: unknown, locale: AuditLocale): string {
   if (key === 'districtCode' && typeof value === 'string') return districtName(value, locale) ?? value;
-  if (locale === 'zh-CN' && typeof value === 'string') {
-    if (key === 'tier' && (isMembershipTier(value) || isNetworkPersonRole(value))) return memberPositionLabel(value);
-    if (key === 'size') return organizationSizeVocabulary.parse(value) ? organizationSizeVocabulary.label(organizationSizeVocabulary.parse(value)!) : value;
-    if (key === 'kind' && entity === 'organization') return organizationKindVocabulary.parse(value) ? organizationKindVocabulary.label(organizationKindVocabulary.parse(value)!) : value;
-    if (key === 'kind' && entity === 'network' && Object.hasOwn(networkKindLabels, value)) return networkKindLabels[value as keyof typeof networkKindLabels][0];
-    if (key === 'kind' && entity === 'place' && Object.hasOwn(placeKindLabels, value)) return placeKindLabels[value as keyof typeof placeKindLabels][0];
+  const enumeration = enumerationOf(entity, key);
+  if (enumeration) {
+    const word = (code: unknown) =>
+      typeof code !== 'string' ? code : enumeration === 'position' ? memberPositionLabel(code, locale) : enumerationLabel(enumeration, code, locale);
+    return auditValueText(Array.isArray(value) ? value.map(word) : word(value), locale);
   }
   return auditValueText(value, locale);
 }

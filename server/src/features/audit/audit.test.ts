@@ -79,15 +79,37 @@ describe('the audit log', () => {
     expect(row).toMatchObject({ B: user.username, C: '创建', D: '人员', E: name, F: created.json().id });
     expect(row.G).toContain(`名称：${name}`);
     expect(row.G).toContain('电话：138****5678');
+    expect(row.G).toContain('身份：专家');
     expect(JSON.stringify(row)).not.toContain('13812345678');
 
     const en = await readXlsxWithJszip((await admin.get(`/api/audit/export?q=${encodeURIComponent(name)}`, { 'accept-language': 'en' })).rawPayload);
     expect(en.rows.get(1)!.C).toBe('Action');
     expect(en.rows.get(2)).toMatchObject({ C: 'Create', D: 'Person' });
+    expect(en.rows.get(2)!.G).toContain('Roles: Expert');
 
     const logged: AuditEntry[] = (await admin.get(`/api/audit?action=export&entity=audit&actor=${user.username}`)).json().items;
     expect(logged).toHaveLength(2);
     expect(logged[1]!.after).toMatchObject({ format: 'xlsx', count: 1, filter: { action: 'create', entity: 'person', q: name } });
+  });
+
+  it('writes enumerations in English words in the English export, from the same table as the Chinese ones', async () => {
+    const { session: admin } = await loginAs(t.app, { role: 'admin' });
+    const name = `英文导出单位${uid()}`;
+    const org = (await admin.send('POST', '/api/organizations', { name, kind: 'enterprise', size: 'small', districtCode: PUDONG })).json();
+    expect((await admin.send('PATCH', `/api/organizations/${org.id}`, { kind: 'soe' })).statusCode).toBe(200);
+
+    const exportRows = async (language: string) =>
+      (await readXlsxWithJszip((await admin.get(`/api/audit/export?entity=organization&q=${encodeURIComponent(name)}`, { 'accept-language': language })).rawPayload)).rows;
+    const en = await exportRows('en');
+    // newest first: the update, then the create
+    expect(en.get(2)).toMatchObject({ C: 'Update', D: 'Organisation' });
+    expect(en.get(2)!.G).toContain('Kind: Enterprise → State-owned enterprise');
+    expect(en.get(3)!.G).toContain('Kind: Enterprise');
+    expect(en.get(3)!.G).toContain('Size: Small');
+    expect([...en.values()].map((r) => r.G).join('\n')).not.toMatch(/(: |→ )(enterprise|soe|small)\b/);
+    const zh = await exportRows('zh-CN');
+    expect(zh.get(2)!.G).toContain('类型：企业 → 国有企业');
+    expect(zh.get(3)!.G).toContain('规模：小型');
   });
 
   it('is for administrators only, the export too', async () => {

@@ -2,12 +2,6 @@ import type { zhCNAdmin } from './zh-CN-admin';
 
 /** English strings of the admin pages; typed against the Chinese so that a missing key fails the type check. */
 export const enAdmin: Record<keyof typeof zhCNAdmin, string> = {
-  'tier.founding_expert': 'Founding expert',
-  'tier.expert': 'Expert',
-  'tier.mentor': 'Mentor',
-  'tier.adviser': 'Adviser',
-  'tier.secretary_general': 'Secretary-general',
-  'tier.individual_member': 'Member',
   'membership.position': 'Tier / role',
   'membership.personRole': 'Role',
   'network.changeRole': 'Change role',

@@ -216,6 +216,8 @@ export const enDirectory: Record<keyof typeof zhCNDirectory, string> = {
   'network.historyEmpty': 'No changes yet',
   'network.historyJoined': 'joined as',
   'network.historyLeft': 'left, was',
+  'network.historyJoinedRole': 'joined in the role',
+  'network.historyLeftRole': 'left, was in the role',
   'network.dateUnknown': 'Date unknown',
   'network.importMembers': 'Import members',
   'network.importMembersTitle': 'Import network members',

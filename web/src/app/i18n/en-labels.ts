@@ -1,46 +1,24 @@
-import type { zhCNLabels } from './zh-CN-labels';
+import {
+  membershipTierLabelsEn,
+  networkKindLabelsEn,
+  networkPersonRoleLabelsEn,
+  organizationKindLabelsEn,
+  organizationSizeLabelsEn,
+  personRoleLabelsEn,
+  placeKindLabelsEn,
+} from '../../../../common/labels-en';
+import { labelsOf, type zhCNLabels } from './zh-CN-labels';
 
-/** English names of the glossary's enumerations (the Chinese come from common/labels.ts). */
+/**
+ * English names of the glossary's enumerations, from common/labels-en.ts: the table the English audit export
+ * writes, beside the Chinese one of common/labels.ts.
+ */
 export const enLabels: Record<keyof typeof zhCNLabels, string> = {
-  'orgSize.micro': 'Micro',
-  'orgSize.small': 'Small',
-  'orgSize.medium': 'Medium',
-  'orgSize.large': 'Large',
-  'tier.founding': 'Founding member',
-  'tier.joint_meeting': 'Joint-meeting member',
-  'tier.member': 'Member',
-  'tier.convening': 'Convener',
-  'tier.chain_leader': 'Chain leader',
-  'personRole.expert': 'Expert',
-  'personRole.mentor': 'Mentor',
-  'personRole.representative': 'Representative',
-  'personRole.staff': 'Staff',
-  'networkKind.think_tank': 'Think tank',
-  'networkKind.mentor_team': 'Mentor team',
-  'networkKind.service_team': 'Expert service team',
-  'networkKind.alliance': 'Alliance',
-  'networkKind.cluster_community': 'Cluster community',
-  'networkKind.association': 'Association',
-  'networkKind.council': 'Council',
-  'networkKind.committee': 'Committee',
-  'networkKind.station_roster': 'Station roster',
-  'placeKind.park': 'Park',
-  'placeKind.community': 'Community',
-  'placeKind.block': 'Block',
-  'placeKind.exhibition': 'Exhibition area',
-  'placeKind.scenic': 'Scenic area',
-  'placeKind.station': 'Service station',
-  'placeKind.service_point': 'Service point',
-  'placeKind.base': 'Partner base',
-  'placeKind.venue': 'Venue',
-  'orgKind.enterprise': 'Enterprise',
-  'orgKind.soe': 'State-owned enterprise',
-  'orgKind.university': 'University',
-  'orgKind.institute': 'Research institute',
-  'orgKind.bank': 'Bank',
-  'orgKind.association': 'Association',
-  'orgKind.government': 'Government department',
-  'orgKind.party_org': 'Party organisation',
-  'orgKind.park_operator': 'Park operator',
-  'orgKind.other': 'Other',
+  ...labelsOf('orgKind', organizationKindLabelsEn),
+  ...labelsOf('orgSize', organizationSizeLabelsEn),
+  ...labelsOf('tier', membershipTierLabelsEn),
+  ...labelsOf('tier', networkPersonRoleLabelsEn),
+  ...labelsOf('personRole', personRoleLabelsEn),
+  ...labelsOf('networkKind', networkKindLabelsEn),
+  ...labelsOf('placeKind', placeKindLabelsEn),
 };

@@ -1,11 +1,5 @@
 /** Simplified Chinese strings of the admin pages: audit log, users, industry editor, people's roles in networks. */
 export const zhCNAdmin = {
-  'tier.founding_expert': '首批专家',
-  'tier.expert': '专家',
-  'tier.mentor': '导师',
-  'tier.adviser': '顾问',
-  'tier.secretary_general': '秘书长',
-  'tier.individual_member': '成员',
   'membership.position': '层级 / 角色',
   'membership.personRole': '个人角色',
   'network.changeRole': '调整角色',

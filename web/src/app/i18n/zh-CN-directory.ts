@@ -213,6 +213,8 @@ export const zhCNDirectory = {
   'network.historyEmpty': '暂无变动记录',
   'network.historyJoined': '加入，层级',
   'network.historyLeft': '退出，原层级',
+  'network.historyJoinedRole': '加入，角色',
+  'network.historyLeftRole': '退出，原角色',
   'network.dateUnknown': '日期不详',
   'network.importMembers': '导入成员',
   'network.importMembersTitle': '导入网络成员',

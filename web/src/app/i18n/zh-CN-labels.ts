@@ -1,18 +1,21 @@
 import {
   membershipTierLabels,
   networkKindLabels,
+  networkPersonRoleLabels,
   organizationKindLabels,
   organizationSizeLabels,
   personRoleLabels,
   placeKindLabels,
 } from '../../../../common/labels';
 
-/** `{ 'orgKind.enterprise': '企业', … }`: the first (written) label of each code. */
-function labelsOf<P extends string, K extends string>(prefix: P, labels: Record<K, string[]>): Record<`${P}.${K}`, string> {
-  return Object.fromEntries(Object.entries<string[]>(labels).map(([code, words]) => [`${prefix}.${code}`, words[0]])) as Record<
-    `${P}.${K}`,
-    string
-  >;
+/** `{ 'orgKind.enterprise': '企业', … }`: the word of each code, or the first (written) one of its words. */
+export function labelsOf<P extends string, K extends string>(
+  prefix: P,
+  labels: Record<K, string | readonly string[]>,
+): Record<`${P}.${K}`, string> {
+  return Object.fromEntries(
+    Object.entries<string | readonly string[]>(labels).map(([code, words]) => [`${prefix}.${code}`, typeof words === 'string' ? words : words[0]]),
+  ) as Record<`${P}.${K}`, string>;
 }
 
 /**
@@ -23,6 +26,7 @@ export const zhCNLabels = {
   ...labelsOf('orgKind', organizationKindLabels),
   ...labelsOf('orgSize', organizationSizeLabels),
   ...labelsOf('tier', membershipTierLabels),
+  ...labelsOf('tier', networkPersonRoleLabels),
   ...labelsOf('personRole', personRoleLabels),
   ...labelsOf('networkKind', networkKindLabels),
   ...labelsOf('placeKind', placeKindLabels),

@@ -1,21 +1,22 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { CheckCircleOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Popconfirm, Space, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../../app/auth/require-auth';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
+import { ListActions, ListPage, useListParams, type RowActions } from '../../../components/list-page';
 import { districtLabel } from '../../../lib/districts';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
-import { usePageParams } from '../../../lib/use-page-params';
-import type { Role, Scope, User } from '../../auth/api';
+import type { Scope, User } from '../../auth/api';
+import { EnumFilter } from '../../directory/components/list-filter-controls';
 import { pickOne } from '../../directory/labels';
 import { flattenNetworkTree, useNetworkTree } from '../../networks/api';
-import { useUnlockUser, userRoles, userStatuses, useUpdateUser, useUsers, type UserStatus } from '../api';
+import { useUnlockUser, userRoles, userStatuses, useUpdateUser, useUsers } from '../api';
 import { UserFormModal } from '../components/user-form-modal';
 
 type ModalState = { mode: 'create' } | { mode: 'edit'; user: User } | null;
+
+const filterKeys = ['q', 'role', 'status'] as const;
 
 function isLocked(user: User): boolean {
   return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
@@ -26,11 +27,11 @@ export function UsersPage() {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const me = useCurrentUser();
-  const { page, pageSize, get, update: updateParams } = usePageParams();
-  const q = get('q');
+  const params = useListParams({ filterKeys });
+  const { page, pageSize, get } = params;
   const role = pickOne(userRoles, get('role'));
   const status = pickOne(userStatuses, get('status'));
-  const users = useUsers({ q, role, status, page, pageSize });
+  const users = useUsers({ q: get('q'), role, status, page, pageSize });
   const tree = useNetworkTree();
   const networkNames = useMemo(() => new Map(flattenNetworkTree(tree.data ?? []).map((n) => [n.id, n.name])), [tree.data]);
   const updateUser = useUpdateUser();
@@ -59,7 +60,7 @@ export function UsersPage() {
       ? districtLabel(scope.value, locale)
       : `${t('scopeKind.network')}: ${networkNames.get(scope.value) ?? t('usersAdmin.unknownNetwork')}`;
 
-  const columns: TableProps<User>['columns'] = [
+  const columns: NonNullable<TableProps<User>['columns']> = [
     { key: 'username', dataIndex: 'username', title: t('users.username'), width: 160 },
     {
       key: 'displayName',
@@ -116,25 +117,27 @@ export function UsersPage() {
       width: 190,
       render: (value: string) => formatDateTime(value, locale),
     },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      width: 150,
-      fixed: 'right',
-      render: (_, user) => (
-        <Space size={0}>
-          <Button type="link" onClick={() => setModal({ mode: 'edit', user })}>
-            {t('common.edit')}
-          </Button>
+  ];
+
+  // 编辑 from the shared column; 解锁 and 停用 / 启用 after it (no one disables themselves)
+  const rowActions: RowActions<User> = {
+    onEdit: (user) => setModal({ mode: 'edit', user }),
+    width: 220,
+    more: (user, compact) => {
+      const label = (text: string) => (compact ? { 'aria-label': text, title: text } : { children: text });
+      return (
+        <>
           {isLocked(user) ? (
-            <Button type="link" onClick={() => void unlock(user)}>
-              {t('users.unlock')}
-            </Button>
+            <Button type="link" size="small" icon={<UnlockOutlined />} onClick={() => void unlock(user)} {...label(t('users.unlock'))} />
           ) : null}
           {user.id === me.id ? null : user.disabled ? (
-            <Button type="link" onClick={() => void setDisabled(user, false)}>
-              {t('users.enable')}
-            </Button>
+            <Button
+              type="link"
+              size="small"
+              icon={<CheckCircleOutlined />}
+              onClick={() => void setDisabled(user, false)}
+              {...label(t('users.enable'))}
+            />
           ) : (
             <Popconfirm
               title={t('users.disableConfirm', { name: user.displayName })}
@@ -144,88 +147,52 @@ export function UsersPage() {
               okButtonProps={{ danger: true }}
               onConfirm={() => setDisabled(user, true)}
             >
-              <Button type="link" danger>
-                {t('users.disable')}
-              </Button>
+              <Button type="link" size="small" danger icon={<StopOutlined />} {...label(t('users.disable'))} />
             </Popconfirm>
           )}
-        </Space>
-      ),
+        </>
+      );
     },
-  ];
+  };
 
   return (
-    <>
-      <PageHeader
-        title={t('users.title')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ mode: 'create' })}>
-            {t('users.create')}
-          </Button>
-        }
-      />
-      <Card variant="borderless">
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={q ?? ''}
-            defaultValue={q}
-            placeholder={t('users.searchPlaceholder')}
-            aria-label={t('users.searchPlaceholder')}
-            enterButton={t('common.search')}
-            allowClear
-            onSearch={(value) => updateParams({ q: value.trim() })}
-            style={{ width: 360, maxWidth: '100%' }}
-          />
-          <Select<Role>
-            allowClear
+    <ListPage<User>
+      title={t('users.title')}
+      actions={<ListActions onCreate={() => setModal({ mode: 'create' })} createLabel={t('users.create')} />}
+      params={params}
+      search={{ placeholder: t('users.searchPlaceholder') }}
+      filters={
+        <>
+          <EnumFilter
+            params={params}
+            width={160}
+            name="role"
             value={role}
-            placeholder={t('usersAdmin.allRoles')}
-            aria-label={t('users.role')}
-            data-testid="users-role-filter"
             options={userRoles.map((value) => ({ value, label: t(`role.${value}`) }))}
-            onChange={(value) => updateParams({ role: value })}
-            style={{ width: 160, maxWidth: '100%' }}
+            placeholder={t('usersAdmin.allRoles')}
+            label={t('users.role')}
           />
-          <Select<UserStatus>
-            allowClear
+          <EnumFilter
+            params={params}
+            width={160}
+            name="status"
             value={status}
-            placeholder={t('usersAdmin.allStatuses')}
-            aria-label={t('users.status')}
-            data-testid="users-status-filter"
             options={userStatuses.map((value) => ({ value, label: t(`usersAdmin.status.${value}`) }))}
-            onChange={(value) => updateParams({ status: value })}
-            style={{ width: 160, maxWidth: '100%' }}
+            placeholder={t('usersAdmin.allStatuses')}
+            label={t('users.status')}
           />
-        </Flex>
-        {users.isError ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table<User>
-            rowKey="id"
-            columns={columns}
-            dataSource={users.data?.items ?? []}
-            loading={users.isFetching}
-            locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: users.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-            }}
-            onChange={(pagination) =>
-              updateParams({
-                page: pagination.current,
-                pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize,
-              })
-            }
-            scroll={{ x: 1000 }}
-          />
-        )}
-      </Card>
+        </>
+      }
+      list={users}
+      columns={columns}
+      rowActions={rowActions}
+      emptyText={{ empty: t('users.empty'), filtered: t('users.empty') }}
+      totalText={(total) => t('common.total', { total })}
+      scrollX={1000}
+    >
       {modal ? (
         <UserFormModal user={modal.mode === 'edit' ? modal.user : undefined} onClose={() => setModal(null)} />
       ) : null}
-    </>
+    </ListPage>
   );
 }

@@ -1,28 +1,21 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, DatePicker, Input, Tag, Typography, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { auditActionLabel, auditActions, auditEntities, auditEntityLabel, type AuditAction, type AuditEntity } from '../../../../../common/audit';
+import { auditActionLabel, auditActions, auditEntities, auditEntityLabel, type AuditAction } from '../../../../../common/audit';
 import { useLocale, useT } from '../../../app/i18n';
-import { PageHeader } from '../../../components/page-header';
-import { QueryError } from '../../../components/query-error';
+import { ListPage, useListParams } from '../../../components/list-page';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
-import { usePageParams } from '../../../lib/use-page-params';
+import { EnumFilter } from '../../directory/components/list-filter-controls';
 import { pickOne } from '../../directory/labels';
 import { downloadAuditLog, useAuditLog, type AuditEntry, type AuditFilters } from '../api';
 import { AuditDiff } from '../components/audit-diff';
 import './audit-log-page.css';
 
-interface FilterValues {
-  entity?: AuditEntity;
-  action?: AuditAction;
-  actor?: string;
-  q?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
+const filterKeys = ['q', 'action', 'entity', 'actor', 'from', 'to'] as const;
 
 const dateFormat = 'YYYY-MM-DD';
 
@@ -68,13 +61,12 @@ export function AuditLogPage() {
   const t = useT();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const [form] = Form.useForm<FilterValues>();
   const [exporting, setExporting] = useState(false);
-  const { page, pageSize, get, update } = usePageParams();
+  const params = useListParams({ filterKeys });
+  const { page, pageSize, get, update } = params;
   const entity = pickOne(auditEntities, get('entity'));
   const action = pickOne(auditActions, get('action'));
   const actor = get('actor');
-  const q = get('q');
   const from = get('from');
   const to = get('to');
 
@@ -85,34 +77,11 @@ export function AuditLogPage() {
     entity,
     action,
     actor,
-    q,
+    q: get('q'),
     from: fromDay?.startOf('day').toISOString(),
     to: toDay?.endOf('day').toISOString(),
   };
   const log = useAuditLog({ ...filters, page, pageSize });
-
-  // The form mirrors the URL (back/forward, shared links).
-  useEffect(() => {
-    const range: FilterValues['range'] = from || to ? [parseDate(from), parseDate(to)] : null;
-    form.setFieldsValue({ entity, action, actor, q, range });
-  }, [form, entity, action, actor, q, from, to]);
-
-  const onFilter = (values: FilterValues) => {
-    const [start, end] = values.range ?? [null, null];
-    update({
-      entity: values.entity,
-      action: values.action,
-      actor: values.actor?.trim(),
-      q: values.q?.trim(),
-      from: start?.format(dateFormat),
-      to: end?.format(dateFormat),
-    });
-  };
-
-  const onReset = () => {
-    form.resetFields();
-    update({ entity: undefined, action: undefined, actor: undefined, q: undefined, from: undefined, to: undefined });
-  };
 
   const onExport = () => {
     setExporting(true);
@@ -170,81 +139,63 @@ export function AuditLogPage() {
     { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 130, render: (value: string | null) => value ?? '—' },
   ];
 
-  const selectStyle = { width: 150 };
   return (
-    <>
-      <PageHeader
-        title={t('audit.title')}
-        extra={
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
-            {t('audit.export')}
-          </Button>
-        }
-      />
-      <Card variant="borderless">
-        <Form<FilterValues> form={form} layout="inline" onFinish={onFilter} className="tx-audit-filters">
-          <Form.Item name="action" label={t('audit.action')}>
-            <Select<AuditAction>
-              allowClear
-              style={selectStyle}
-              placeholder={t('audit.allActions')}
-              aria-label={t('audit.action')}
-              data-testid="audit-action-filter"
-              options={auditActions.map((value) => ({ value, label: auditActionLabel(value, locale) }))}
-            />
-          </Form.Item>
-          <Form.Item name="entity" label={t('audit.entity')}>
-            <Select<AuditEntity>
-              allowClear
-              style={selectStyle}
-              placeholder={t('audit.allEntities')}
-              aria-label={t('audit.entity')}
-              data-testid="audit-entity-filter"
-              options={auditEntities.map((value) => ({ value, label: auditEntityLabel(value, locale) }))}
-            />
-          </Form.Item>
-          <Form.Item name="q" label={t('audit.record')}>
-            <Input allowClear style={selectStyle} placeholder={t('audit.recordPlaceholder')} />
-          </Form.Item>
-          <Form.Item name="actor" label={t('audit.actor')}>
-            <Input allowClear style={selectStyle} />
-          </Form.Item>
-          <Form.Item name="range" label={t('audit.dateRange')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.startDate'), t('audit.endDate')]} />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-          </Form.Item>
-          <Form.Item>
-            <Button onClick={onReset}>{t('common.reset')}</Button>
-          </Form.Item>
-        </Form>
-        {log.isError ? (
-          <QueryError error={log.error} onRetry={() => void log.refetch()} />
-        ) : (
-          <Table<AuditEntry>
-            rowKey="id"
-            columns={columns}
-            dataSource={log.data?.items ?? []}
-            loading={log.isFetching}
-            expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
-            locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: log.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-            }}
-            onChange={(pagination) =>
-              update({ page: pagination.current, pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize })
-            }
-            scroll={{ x: 990 }}
+    <ListPage<AuditEntry>
+      title={t('audit.title')}
+      actions={
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
+          {t('audit.export')}
+        </Button>
+      }
+      params={params}
+      search={{ placeholder: t('audit.recordPlaceholder'), label: t('audit.record') }}
+      filters={
+        <>
+          <EnumFilter
+            params={params}
+            width={150}
+            name="action"
+            value={action}
+            options={auditActions.map((value) => ({ value, label: auditActionLabel(value, locale) }))}
+            placeholder={t('audit.allActions')}
+            label={t('audit.action')}
           />
-        )}
-      </Card>
-    </>
+          <EnumFilter
+            params={params}
+            width={150}
+            name="entity"
+            value={entity}
+            options={auditEntities.map((value) => ({ value, label: auditEntityLabel(value, locale) }))}
+            placeholder={t('audit.allEntities')}
+            label={t('audit.entity')}
+          />
+          <Input.Search
+            key={actor ?? ''}
+            defaultValue={actor}
+            allowClear
+            placeholder={t('audit.actor')}
+            aria-label={t('audit.actor')}
+            onSearch={(value) => update({ actor: value.trim() })}
+            style={{ width: 160, maxWidth: '100%' }}
+          />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            aria-label={t('audit.dateRange')}
+            value={from || to ? [fromDay, toDay] : null}
+            placeholder={[t('audit.startDate'), t('audit.endDate')]}
+            onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
+              update({ from: range?.[0]?.format(dateFormat), to: range?.[1]?.format(dateFormat) })
+            }
+            style={{ maxWidth: '100%' }}
+          />
+        </>
+      }
+      list={log}
+      columns={columns}
+      expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
+      emptyText={{ empty: t('audit.empty'), filtered: t('audit.empty') }}
+      totalText={(total) => t('common.total', { total })}
+      scrollX={990}
+    />
   );
 }

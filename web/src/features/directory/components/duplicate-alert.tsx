@@ -1,4 +1,4 @@
-import { Alert, Flex, Tag, Typography, type App } from 'antd';
+import { Alert, App, Flex, Tag, Typography } from 'antd';
 import { useT } from '../../../app/i18n';
 import { duplicateReasonLabel } from '../labels';
 import type { DuplicateCandidate } from '../types';
@@ -100,4 +100,12 @@ export function confirmCreateAnyway(
     onOk: opts.onCreateAnyway,
   });
   return true;
+}
+
+/** `confirmAnyway` for useFormDrawer's saveRecord: the 仍要创建 question with this text and the candidates as links. */
+export function useConfirmCreateAnyway(pathOf: (id: string) => string) {
+  const t = useT();
+  const { modal } = App.useApp();
+  return (text: string) => (error: unknown, createAnyway: () => void) =>
+    confirmCreateAnyway(error, { modal, t, text, pathOf, onCreateAnyway: createAnyway });
 }

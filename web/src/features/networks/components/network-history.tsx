@@ -1,9 +1,10 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
+import { isNetworkPersonRole } from '../../../../../common/domain';
 import { useT } from '../../../app/i18n';
 import { tierColors, tierLabel } from '../../directory/labels';
 import type { NetworkHistoryEntry } from '../api';
 
-/** 变动记录: who joined and who left, newest first. */
+/** 变动记录: who joined and who left, newest first; a person holds a 角色, an organisation a 层级. */
 export function NetworkHistory({ history }: { history: readonly NetworkHistoryEntry[] }) {
   const t = useT();
   if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('network.historyEmpty')} />;
@@ -16,7 +17,9 @@ export function NetworkHistory({ history }: { history: readonly NetworkHistoryEn
         content: (
           <span>
             <Typography.Text strong>{entry.memberName}</Typography.Text>{' '}
-            {entry.change === 'joined' ? t('network.historyJoined') : t('network.historyLeft')}{' '}
+            {isNetworkPersonRole(entry.tier)
+              ? t(entry.change === 'joined' ? 'network.historyJoinedRole' : 'network.historyLeftRole')
+              : t(entry.change === 'joined' ? 'network.historyJoined' : 'network.historyLeft')}{' '}
             <Tag color={tierColors[entry.tier]}>{tierLabel(t, entry.tier)}</Tag>
           </span>
         ),

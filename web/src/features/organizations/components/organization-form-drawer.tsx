@@ -1,10 +1,10 @@
-import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { usccIssue, type UsccIssue } from '../../../../../common/validators';
 import { useT, type Translate } from '../../../app/i18n';
 import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { DistrictSelect } from '../../directory/components/district-select';
-import { confirmCreateAnyway, DuplicateAlert } from '../../directory/components/duplicate-alert';
+import { DuplicateAlert, useConfirmCreateAnyway } from '../../directory/components/duplicate-alert';
 import { IndustrySelect } from '../../directory/components/industry-select';
 import { organizationKindOptions, organizationSizeOptions } from '../../directory/labels';
 import type { OrganizationKind, OrganizationSize } from '../../directory/types';
@@ -100,7 +100,7 @@ export function OrganizationFormDrawer({
   onSaved: (saved: OrganizationDetail) => void;
 }) {
   const t = useT();
-  const { modal } = App.useApp();
+  const confirmAnyway = useConfirmCreateAnyway(organizationPath);
   const drawer = useFormDrawer<OrganizationFormValues>({ onClose, fields: formFields });
   const { form } = drawer;
   const save = useSaveOrganization();
@@ -112,20 +112,12 @@ export function OrganizationFormDrawer({
   const unchangedName = editing && debouncedName.trim() === organization.name;
   const candidates = unchangedName ? [] : (duplicates.data?.candidates ?? []);
 
-  const submit = (values: OrganizationFormValues, force: boolean) => {
+  const submit = (values: OrganizationFormValues) => {
     const input = toInput(values);
-    drawer.save(save, { id: organization?.id, input: editing ? input : { ...input, force: force || undefined } }, {
+    drawer.saveRecord(save, organization?.id, input, {
       success: (saved) => t(editing ? 'org.saved' : 'org.created', { name: saved.name }),
       onSaved,
-      handleError: (error) =>
-        !editing &&
-        confirmCreateAnyway(error, {
-          modal,
-          t,
-          text: t('dup.confirmText', { name: input.name ?? '' }),
-          pathOf: organizationPath,
-          onCreateAnyway: () => submit(values, true),
-        }),
+      confirmAnyway: confirmAnyway(t('dup.confirmText', { name: input.name ?? '' })),
     });
   };
 
@@ -139,7 +131,7 @@ export function OrganizationFormDrawer({
       <Form<OrganizationFormValues>
         form={form}
         layout="vertical"
-        onFinish={(values) => submit(values, false)}
+        onFinish={submit}
         initialValues={
           organization
             ? {

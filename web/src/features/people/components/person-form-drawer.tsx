@@ -1,12 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isValidPhone as isValidPhoneNumber, normalizePhone } from '../../../../../common/validators';
 import { useT } from '../../../app/i18n';
 import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { DistrictSelect } from '../../directory/components/district-select';
-import { confirmCreateAnyway, DuplicateAlert } from '../../directory/components/duplicate-alert';
+import { DuplicateAlert, useConfirmCreateAnyway } from '../../directory/components/duplicate-alert';
 import { IndustrySelect } from '../../directory/components/industry-select';
 import { personRoleOptions } from '../../directory/labels';
 import type { PersonRole } from '../../directory/types';
@@ -103,7 +103,7 @@ export function PersonFormDrawer({
   onSaved: (saved: PersonDetail) => void;
 }) {
   const t = useT();
-  const { modal } = App.useApp();
+  const confirmAnyway = useConfirmCreateAnyway(personPath);
   const drawer = useFormDrawer<PersonFormValues>({ onClose, fields: formFields, renamePath: affiliationPath });
   const { form } = drawer;
   const save = useSavePerson();
@@ -124,20 +124,12 @@ export function PersonFormDrawer({
   });
   const candidates = duplicates.data?.candidates ?? [];
 
-  const submit = (values: PersonFormValues, force: boolean) => {
+  const submit = (values: PersonFormValues) => {
     const input = toInput(values, person);
-    drawer.save(save, { id: person?.id, input: editing ? input : { ...input, force: force || undefined } }, {
+    drawer.saveRecord(save, person?.id, input, {
       success: (saved) => t(editing ? 'person.saved' : 'person.created', { name: saved.name }),
       onSaved,
-      handleError: (error) =>
-        !editing &&
-        confirmCreateAnyway(error, {
-          modal,
-          t,
-          text: t('dup.confirmTextPerson', { name: input.name ?? '' }),
-          pathOf: personPath,
-          onCreateAnyway: () => submit(values, true),
-        }),
+      confirmAnyway: confirmAnyway(t('dup.confirmTextPerson', { name: input.name ?? '' })),
     });
   };
 
@@ -146,7 +138,7 @@ export function PersonFormDrawer({
       <Form<PersonFormValues>
         form={form}
         layout="vertical"
-        onFinish={(values) => submit(values, false)}
+        onFinish={submit}
         initialValues={
           person
             ? {

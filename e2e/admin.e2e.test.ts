@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { adminPassword, adminUsername, startServer, type RunningServer } from './server';
+import { apiSend as apiSendIn, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
+import { startServer, type RunningServer } from './server';
 
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
 const run = randomBytes(3).toString('hex');
@@ -22,14 +22,8 @@ let pageErrors: string[] = [];
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
-  const first = await browser.newContext({ baseURL: server.baseUrl });
-  const login = await first.newPage();
-  await login.goto('/login');
-  await login.getByLabel('用户名').fill(adminUsername);
-  await login.getByLabel('密码').fill(adminPassword);
-  await login.getByRole('button', { name: '登录', exact: true }).click();
-  await login.getByRole('heading', { name: '数据概览' }).waitFor();
-  signedIn = await first.storageState();
+  const { context: first, state } = await signedInState(browser, { baseURL: server.baseUrl });
+  signedIn = state;
   await first.close();
 });
 
@@ -41,32 +35,17 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, storageState: signedIn });
   page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 500) pageErrors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
-  });
+  pageErrors = watchPageErrors(page);
 });
 
 afterEach(async () => {
   await context?.close();
-  // a 4xx the page handles (409 of a refused loop) is logged by Chromium as "Failed to load resource"
-  const unexpected = pageErrors.filter((text) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(text));
+  const unexpected = unexpectedPageErrors(pageErrors);
   expect(unexpected, unexpected.join('\n')).toEqual([]);
 });
 
 async function shot(name: string, fullPage = true) {
   await page.screenshot({ path: `${screenshotDir}/tongxin-admin-${name}.png`, fullPage });
-}
-
-async function apiSend<T>(method: 'POST' | 'PATCH', url: string, data: unknown): Promise<T> {
-  const csrf = (await context.cookies()).find((cookie) => cookie.name === 'tx_csrf')?.value ?? '';
-  const response = await context.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return (await response.json()) as T;
 }
 
 /** Opens an antd Select by its label and picks the option with this text (typed first when the select searches: long lists are virtual). */
@@ -183,3 +162,8 @@ describe('admin pages', { retry: 0 }, () => {
     await expect.poll(() => panel.getByTestId('industry-upstream-editor').getByText(upstream.name, { exact: true }).count()).toBe(0);
   });
 });
+
+/** POST/PATCH through this test's signed-in context, for set-up. */
+function apiSend<T>(method: 'POST' | 'PATCH', url: string, data: unknown): Promise<T> {
+  return apiSendIn<T>(context, method, url, data);
+}

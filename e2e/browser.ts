@@ -1,4 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { adminPassword, adminUsername } from './server';
 
 /** Debian's Chromium, headless, with the flags this closed network needs (no background connections). */
 export function launchChromium(): Promise<Browser> {
@@ -15,4 +17,41 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Signs in as the e2e admin in a new context and returns its session, to start every test's context from. */
+export async function signedInState(browser: Browser, options: BrowserContextOptions) {
+  const first = await browser.newContext(options);
+  const login = await first.newPage();
+  await login.goto('/login');
+  await login.getByLabel('用户名').fill(adminUsername);
+  await login.getByLabel('密码').fill(adminPassword);
+  await login.getByRole('button', { name: '登录', exact: true }).click();
+  await login.getByRole('heading', { name: '数据概览' }).waitFor();
+  return { context: first, state: await first.storageState() };
+}
+
+/** Collects what a page did wrong: uncaught exceptions, 5xx answers and console errors. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) errors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  return errors;
+}
+
+/** The errors that are bugs: a 4xx the UI handles (409, 422) is logged by Chromium as "Failed to load resource". */
+export const unexpectedPageErrors = (errors: string[]) =>
+  errors.filter((text) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(text));
+
+/** POST/PATCH through a signed-in context (with the CSRF header), for test set-up; fails on a non-2xx answer. */
+export async function apiSend<T>(context: BrowserContext, method: 'POST' | 'PATCH', url: string, data: unknown): Promise<T> {
+  const csrf = (await context.cookies()).find((cookie) => cookie.name === 'tx_csrf')?.value ?? '';
+  const response = await context.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()) as T;
 }

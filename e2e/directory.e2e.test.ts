@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { adminPassword, adminUsername, startServer, type RunningServer } from './server';
+import { apiSend as apiSendIn, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
+import { startServer, type RunningServer } from './server';
 import { makeUscc, mobile, tag } from './unique';
 
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
@@ -32,14 +32,8 @@ beforeAll(async () => {
   fileDir = await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-files-'));
   browser = await launchChromium();
   // sign in once; every test starts from this session in a fresh context
-  const first = await browser.newContext({ baseURL: server.baseUrl, timezoneId: browserTimeZone });
-  const login = await first.newPage();
-  await login.goto('/login');
-  await login.getByLabel('用户名').fill(adminUsername);
-  await login.getByLabel('密码').fill(adminPassword);
-  await login.getByRole('button', { name: '登录', exact: true }).click();
-  await login.getByRole('heading', { name: '数据概览' }).waitFor();
-  signedIn = await first.storageState();
+  const { context: first, state } = await signedInState(browser, { baseURL: server.baseUrl, timezoneId: browserTimeZone });
+  signedIn = state;
   await first.close();
 });
 
@@ -58,14 +52,7 @@ beforeEach(async () => {
     acceptDownloads: true,
   });
   page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 500) pageErrors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
-  });
+  pageErrors = watchPageErrors(page);
 });
 
 afterEach(async ({ task }) => {
@@ -74,23 +61,13 @@ afterEach(async ({ task }) => {
     await page.screenshot({ path: `${screenshotDir}/tongxin-dir-FAILED-${task.name.replace(/\W+/g, '-')}.png` }).catch(() => undefined);
   }
   await context?.close();
-  // 4xx answers the UI handles (409 DUPLICATE, 422 IMPORT_INVALID) are logged by Chromium as
-  // "Failed to load resource"; everything else is a bug.
-  const unexpected = pageErrors.filter((text) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(text));
+  const unexpected = unexpectedPageErrors(pageErrors);
   expect(unexpected, unexpected.join('\n')).toEqual([]);
 });
 
 /** fullPage for pages; only the viewport while a drawer or dialog is open (fixed layers do not stitch). */
 async function shot(name: string, fullPage = true) {
   await page.screenshot({ path: `${screenshotDir}/tongxin-dir-${name}.png`, fullPage });
-}
-
-/** POST/PATCH through the signed-in session (with the CSRF header), for test set-up. */
-async function apiSend<T>(method: 'POST' | 'PATCH', url: string, data: unknown): Promise<T> {
-  const csrf = (await context.cookies()).find((cookie) => cookie.name === 'tx_csrf')?.value ?? '';
-  const response = await context.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return (await response.json()) as T;
 }
 
 /**
@@ -439,3 +416,8 @@ describe('directory', () => {
     await shot('people');
   });
 });
+
+/** POST/PATCH through this test's signed-in context, for set-up. */
+function apiSend<T>(method: 'POST' | 'PATCH', url: string, data: unknown): Promise<T> {
+  return apiSendIn<T>(context, method, url, data);
+}

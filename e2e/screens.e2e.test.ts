@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { adminPassword, adminUsername, startServer, type RunningServer } from './server';
+import { launchChromium, signedInState } from './browser';
+import { startServer, type RunningServer } from './server';
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const widths = [390, 1440] as const;
@@ -35,14 +35,8 @@ beforeAll(async () => {
   await mkdir(screenshotDir, { recursive: true });
   server = await startServer();
   browser = await launchChromium();
-  const first = await browser.newContext({ baseURL: server.baseUrl });
-  const login = await first.newPage();
-  await login.goto('/login');
-  await login.getByLabel('用户名').fill(adminUsername);
-  await login.getByLabel('密码').fill(adminPassword);
-  await login.getByRole('button', { name: '登录', exact: true }).click();
-  await login.getByRole('heading', { name: '数据概览' }).waitFor();
-  signedIn = await first.storageState();
+  const { context: first, state } = await signedInState(browser, { baseURL: server.baseUrl });
+  signedIn = state;
   const [organization, person, network, place] = await Promise.all([
     firstId(first, '/api/organizations'),
     firstId(first, '/api/people'),

@@ -7,7 +7,7 @@ import { insertMemberships, rowsOf, uuidArray, type MembershipInsert } from './i
 import { memberTypeVocabulary, membershipTierVocabulary, networkPersonRoleVocabulary } from '../../../../common/labels';
 import { organizationsByName, peopleByName, type Match } from './io-lookup.repository';
 import { nameNorm } from './io-organizations.importer';
-import { charLength, notAllowed, parseDate, type Importer, type ParsedRow, type RowErrors } from './io-row';
+import { charLength, notAllowed, parseDate, tooLong, type Importer, type ParsedRow, type RowErrors } from './io-row';
 
 export interface MembershipRecord extends MembershipInsert {
   row: number;
@@ -68,7 +68,7 @@ export const membershipImporter: Importer<MembershipRecord, Ctx> = {
       else if (!tier) add('tier', notAllowed(tierText, positions.allowed));
 
       const role = r.get('role');
-      if (charLength(role) > 100) add('role', '不能超过100个字');
+      if (charLength(role) > 100) add('role', tooLong(100));
       const joinedText = r.get('joinedOn');
       const joinedOn = joinedText ? parseDate(joinedText) : undefined;
       if (joinedText && !joinedOn) add('joinedOn', `无法识别日期“${joinedText}”，请填写如 2024-01-15`);

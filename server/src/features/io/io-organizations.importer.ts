@@ -13,7 +13,7 @@ import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
 import { insertIndustryLinks, insertOrganizations, insertSearchRows, updateOrganizationsFromImport, type OrganizationInsert } from './io-import.repository';
 import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../../../../common/labels';
-import { charLength, notAllowed, type Importer, type ParsedRow, type RowErrors } from './io-row';
+import { charLength, type Importer, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
 import { canImportInto, scopeNames } from './io.policy';
 
 export { nameNorm };
@@ -56,7 +56,6 @@ const NEAR_GROUP = 4;
 const NEAR_BUDGET_MS = 4000;
 
 const WEBSITE = /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?(\/\S*)?$/iu;
-const tooLong = (max: number) => `不能超过${max}个字`;
 
 /** The search document of an imported organisation, from the organisations feature's one builder. */
 export function organizationSearchDoc(o: OrganizationRecord): SearchDoc {
@@ -85,12 +84,7 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
   check(ctx, rows, errors: RowErrors<OrganizationKey>) {
     const records: OrganizationRecord[] = [];
     for (const r of rows as ParsedRow<OrganizationKey>[]) {
-      const add = (key: OrganizationKey, message: string) => errors.add(r.row, key, message);
-      const text = (key: OrganizationKey, max: number) => {
-        const v = r.get(key);
-        if (charLength(v) > max) add(key, tooLong(max));
-        return v === '' ? null : v;
-      };
+      const { add, text } = rowCells(r, errors);
       const name = r.get('name');
       const norm = nameNorm(name);
       if (!name) add('name', '必填');

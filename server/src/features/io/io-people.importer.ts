@@ -18,7 +18,7 @@ import {
 import { personRoleVocabulary, splitList } from '../../../../common/labels';
 import { organizationsByName } from './io-lookup.repository';
 import { nameNorm } from './io-organizations.importer';
-import { charLength, notAllowed, type Importer, type ParsedRow, type RowErrors } from './io-row';
+import { charLength, type Importer, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
 import { canImportInto, scopeNames } from './io.policy';
 
 export interface PersonRecord extends PersonInsert {
@@ -48,7 +48,6 @@ const PER_ROW = 5;
 /** cells as a masked export writes them (see maskPhone, maskEmail) */
 const MASKED_PHONE = /^\d{3}\*{4}\d{4}$/;
 const MASKED_EMAIL = /^[^@\s]?\*{3}@\S+$/;
-const tooLong = (max: number) => `不能超过${max}个字`;
 
 /** The search document of an imported person: the same fields the people feature indexes (titles, positions, expertise). */
 export function personSearchDoc(p: PersonRecord): SearchDoc {
@@ -71,12 +70,7 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
   check(ctx, rows, errors: RowErrors<PersonKey>) {
     const parsed: PersonRecord[] = [];
     for (const r of rows as ParsedRow<PersonKey>[]) {
-      const add = (key: PersonKey, message: string) => errors.add(r.row, key, message);
-      const text = (key: PersonKey, max: number) => {
-        const v = r.get(key);
-        if (charLength(v) > max) add(key, tooLong(max));
-        return v === '' ? null : v;
-      };
+      const { add, text } = rowCells(r, errors);
       const name = r.get('name');
       const organizationName = text('organization', 200);
       if (!name) add('name', '必填');

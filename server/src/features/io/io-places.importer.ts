@@ -14,7 +14,7 @@ import { placeScope, type PlaceRow } from '../places/places.repository';
 import { upsertSearchDocuments } from '../search/search-index';
 import { placeColumns, type PlaceKey } from './io-columns';
 import { insertSearchRows, rowsOf, textArray } from './io-import.repository';
-import { charLength, notAllowed, type Importer, type ParsedRow, type RowErrors } from './io-row';
+import { charLength, type Importer, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
 import { canImportInto, scopeNames } from './io.policy';
 
 export interface PlaceRecord {
@@ -39,7 +39,6 @@ interface Ctx {
   seenName: Map<string, number>;
 }
 
-const tooLong = (max: number) => `不能超过${max}个字`;
 const key = (name: string, districtCode: string | null) => `${nameNorm(name)}|${districtCode ?? ''}`;
 const asRow = (p: PlaceRecord) => ({ ...p, demoKey: null, createdAt: new Date(), updatedAt: new Date() }) satisfies PlaceRow;
 
@@ -52,12 +51,7 @@ export const placeImporter: Importer<PlaceRecord, Ctx> = {
   check(ctx, rows, errors: RowErrors<PlaceKey>) {
     const records: PlaceRecord[] = [];
     for (const r of rows as ParsedRow<PlaceKey>[]) {
-      const add = (k: PlaceKey, message: string) => errors.add(r.row, k, message);
-      const text = (k: PlaceKey, max: number) => {
-        const v = r.get(k);
-        if (charLength(v) > max) add(k, tooLong(max));
-        return v === '' ? null : v;
-      };
+      const { add, text } = rowCells(r, errors);
       const name = r.get('name');
       if (!name) add('name', '必填');
       else if (charLength(name) > 200) add('name', tooLong(200));

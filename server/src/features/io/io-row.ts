@@ -105,3 +105,20 @@ export const charLength = (s: string) => [...s].length;
 
 /** `“X”不是允许的值，可选：A、B、C` */
 export const notAllowed = (value: string, allowed: readonly string[]) => `“${value}”不是允许的值，可选：${allowed.join('、')}`;
+
+/** The message of a cell longer than `max` characters. */
+export const tooLong = (max: number) => `不能超过${max}个字`;
+
+/**
+ * A row's error recorder and its optional text cells: `text(key, max)` is the cell's value, null when
+ * empty, and records "too long" against the column when it has more than `max` characters.
+ */
+export function rowCells<K extends string>(r: ParsedRow<K>, errors: RowErrors<K>) {
+  const add = (key: K, message: string) => errors.add(r.row, key, message);
+  const text = (key: K, max: number) => {
+    const v = r.get(key);
+    if (charLength(v) > max) add(key, tooLong(max));
+    return v === '' ? null : v;
+  };
+  return { add, text };
+}

@@ -15,18 +15,16 @@
  * directory the search benchmark keeps). Ends with one JSON line: rps and p95_ms per route and database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../server/src/db/client';
+import type { Database } from '../server/src/db/client';
 import { industries, networks, users } from '../server/src/db/schema';
 import { hashPassword } from '../server/src/features/accounts/passwords';
 import { httpLogin } from '../server/src/test/server-process';
-import { ensureData, openPostgres } from './search.bench';
+import { ensureData, openPostgres, pgliteData } from './search.bench';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Bench-Passw0rd!';
@@ -249,14 +247,7 @@ export async function run(args: string[]) {
 
   let lite: Record<string, Figures> | null = null;
   if (!values['no-pglite']) {
-    const dir = path.join(os.tmpdir(), `tongxin-bench-pglite-${pgliteOrgs}-${pglitePeople}-s${seed}`);
-    let database = await openDatabase({ dataDir: dir });
-    const data = await ensureData(database, pgliteOrgs, pglitePeople, seed, async () => {
-      await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-      return (database = await openDatabase({ dataDir: dir }));
-    });
-    database = data.database;
+    const { dir, database } = await pgliteData(pgliteOrgs, pglitePeople, seed);
     const ids = await prepare(database);
     await database.close();
     lite = await measureServer(`PGlite: ${pgliteOrgs} organisations, ${pglitePeople} people (${dir})`, { TONGXIN_DATA_DIR: dir }, ids, o);

@@ -135,6 +135,18 @@ function printTable(title: string, r: Awaited<ReturnType<typeof measure>>) {
 }
 
 /** Fills the database unless it already holds exactly this generated data; returns the generation time (0 when reused). */
+/** The generated directory on PGlite, kept in a temporary directory between runs (remade when it differs). */
+export async function pgliteData(orgs: number, people: number, seed: number) {
+  const dir = path.join(os.tmpdir(), `tongxin-bench-pglite-${orgs}-${people}-s${seed}`);
+  let database = await openDatabase({ dataDir: dir });
+  const data = await ensureData(database, orgs, people, seed, async () => {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    return (database = await openDatabase({ dataDir: dir }));
+  });
+  return { ...data, dir };
+}
+
 export async function ensureData(database: Database, orgs: number, people: number, seed: number, fresh: () => Promise<Database>): Promise<{ database: Database; seconds: number }> {
   const have = await countSyntheticData(database.db);
   const mine = await countSyntheticData(database.db, seed);
@@ -254,14 +266,8 @@ export async function run(args: string[]) {
   // PGlite, kept in a temporary directory between runs
   let pglite: Record<string, unknown> | null = null;
   if (!values['no-pglite']) {
-    const dir = path.join(os.tmpdir(), `tongxin-bench-pglite-${pgliteOrgs}-${pglitePeople}-s${seed}`);
-    let lite = await openDatabase({ dataDir: dir });
-    const liteData = await ensureData(lite, pgliteOrgs, pglitePeople, seed, async () => {
-      await lite.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-      return (lite = await openDatabase({ dataDir: dir }));
-    });
-    lite = liteData.database;
+    const liteData = await pgliteData(pgliteOrgs, pglitePeople, seed);
+    const { dir, database: lite } = liteData;
     await lite.db.execute(sql`vacuum analyze search_documents`);
     const liteQueries = benchQueries(seed, pgliteOrgs);
     const onLite = await measure(lite, liteQueries, runs, naiveRuns, admin);

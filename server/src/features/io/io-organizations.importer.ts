@@ -13,8 +13,7 @@ import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
 import { insertIndustryLinks, insertOrganizations, insertSearchRows, updateOrganizationsFromImport, type OrganizationInsert } from './io-import.repository';
 import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../../../../common/labels';
-import { charLength, type Importer, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
-import { canImportInto, scopeNames } from './io.policy';
+import { charLength, enumerationCell, importDistrict, type Importer, matchedRow, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
 
 export { nameNorm };
 
@@ -92,17 +91,9 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
       else if (ctx.seenName.has(norm)) add('name', `与第${ctx.seenName.get(norm)}行的名称重复`);
       else ctx.seenName.set(norm, r.row);
 
-      const kindText = r.get('kind');
-      const kind = kindText ? organizationKindVocabulary.parse(kindText) : undefined;
-      if (!kindText) add('kind', `必填，可选：${organizationKindVocabulary.allowed.join('、')}`);
-      else if (!kind) add('kind', notAllowed(kindText, organizationKindVocabulary.allowed));
+      const kind = enumerationCell(r.get('kind'), organizationKindVocabulary, (m) => add('kind', m));
 
-      const districtText = r.get('district');
-      const districtCode = districtText ? (districtCodeByName(districtText) ?? null) : null;
-      if (districtText && !districtCode) add('district', `无法识别“${districtText}”，请填写上海市的区名（如 浦东新区）或行政区划代码（如 310115）`);
-      else if (!canImportInto(ctx.actor, districtCode)) {
-        add('district', districtCode ? `您只能导入所辖区（${scopeNames(ctx.actor)}）的数据` : `必填：您只能导入所辖区（${scopeNames(ctx.actor)}）的数据`);
-      }
+      const districtCode = importDistrict(r.get('district'), ctx.actor, (m) => add('district', m));
 
       const usccText = toHalfWidthAlnum(r.get('uscc')).replace(/\s+/g, '').toUpperCase();
       const uscc = usccText === '' ? null : usccText;
@@ -166,13 +157,7 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
         errors.add(o.row, 'uscc', '该统一社会信用代码已被系统中的其他单位使用');
         return false;
       }
-      if (ctx.existing === 'skip') {
-        ctx.skipped++;
-        return false;
-      }
-      o.existingId = m.id;
-      ctx.updated++;
-      return true;
+      return matchedRow(ctx, o, m.id);
     });
   },
 

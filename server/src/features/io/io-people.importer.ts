@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ExistingMode, ImportDuplicateCandidate } from '../../../../common/schemas/io';
-import { districtCodeByName, districtName, isMobilePhone, isValidPhone, normalizePhone } from '../../../../common/validators';
+import { districtName, isMobilePhone, isValidPhone, normalizePhone } from '../../../../common/validators';
 import type { Actor } from '../../lib/actor';
 import { reindexPeople } from '../people/person-detail.service';
 import { findPersonDuplicatesBatch, peopleMatchingExactly, type PersonDuplicateQuery } from '../people/person-duplicates.repository';
@@ -18,8 +18,7 @@ import {
 import { personRoleVocabulary, splitList } from '../../../../common/labels';
 import { organizationsByName } from './io-lookup.repository';
 import { nameNorm } from './io-organizations.importer';
-import { charLength, type Importer, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
-import { canImportInto, scopeNames } from './io.policy';
+import { charLength, importDistrict, type Importer, matchedRow, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
 
 export interface PersonRecord extends PersonInsert {
   row: number;
@@ -89,12 +88,7 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
         else add('roles', notAllowed(t, personRoleVocabulary.allowed));
       }
 
-      const districtText = r.get('district');
-      const districtCode = districtText ? (districtCodeByName(districtText) ?? null) : null;
-      if (districtText && !districtCode) add('district', `无法识别“${districtText}”，请填写上海市的区名（如 浦东新区）或行政区划代码（如 310115）`);
-      else if (!canImportInto(ctx.actor, districtCode)) {
-        add('district', districtCode ? `您只能导入所辖区（${scopeNames(ctx.actor)}）的数据` : `必填：您只能导入所辖区（${scopeNames(ctx.actor)}）的数据`);
-      }
+      const districtCode = importDistrict(r.get('district'), ctx.actor, (m) => add('district', m));
 
       // a masked export's cells (139****5678, z***@example.com) identify the person but are no value to write
       const phoneText = r.get('phone');
@@ -156,13 +150,7 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
     return parsed.filter((p, i) => {
       const id = match[i];
       if (!id) return true;
-      if (ctx.existing === 'skip') {
-        ctx.skipped++;
-        return false;
-      }
-      p.existingId = id;
-      ctx.updated++;
-      return true;
+      return matchedRow(ctx, p, id);
     });
   },
 

@@ -4,7 +4,6 @@ import type { PlaceKind } from '../../../../common/domain';
 import { placeKindVocabulary } from '../../../../common/labels';
 import type { ExistingMode } from '../../../../common/schemas/io';
 import { shanghaiBounds } from '../../../../common/schemas/places';
-import { districtCodeByName } from '../../../../common/validators';
 import { places } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { nameNorm } from '../../lib/text';
@@ -14,8 +13,7 @@ import { placeScope, type PlaceRow } from '../places/places.repository';
 import { upsertSearchDocuments } from '../search/search-index';
 import { placeColumns, type PlaceKey } from './io-columns';
 import { insertSearchRows, rowsOf, textArray } from './io-import.repository';
-import { charLength, type Importer, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
-import { canImportInto, scopeNames } from './io.policy';
+import { charLength, enumerationCell, importDistrict, type Importer, matchedRow, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
 
 export interface PlaceRecord {
   row: number;
@@ -56,17 +54,9 @@ export const placeImporter: Importer<PlaceRecord, Ctx> = {
       if (!name) add('name', '必填');
       else if (charLength(name) > 200) add('name', tooLong(200));
 
-      const kindText = r.get('kind');
-      const kind = kindText ? placeKindVocabulary.parse(kindText) : undefined;
-      if (!kindText) add('kind', `必填，可选：${placeKindVocabulary.allowed.join('、')}`);
-      else if (!kind) add('kind', notAllowed(kindText, placeKindVocabulary.allowed));
+      const kind = enumerationCell(r.get('kind'), placeKindVocabulary, (m) => add('kind', m));
 
-      const districtText = r.get('district');
-      const districtCode = districtText ? (districtCodeByName(districtText) ?? null) : null;
-      if (districtText && !districtCode) add('district', `无法识别“${districtText}”，请填写上海市的区名（如 浦东新区）或行政区划代码（如 310115）`);
-      else if (!canImportInto(ctx.actor, districtCode)) {
-        add('district', districtCode ? `您只能导入所辖区（${scopeNames(ctx.actor)}）的数据` : `必填：您只能导入所辖区（${scopeNames(ctx.actor)}）的数据`);
-      }
+      const districtCode = importDistrict(r.get('district'), ctx.actor, (m) => add('district', m));
       if (name && !errors.has(r.row)) {
         const earlier = ctx.seenName.get(key(name, districtCode));
         if (earlier) add('name', `与第${earlier}行的名称重复（同一区）`);
@@ -112,13 +102,7 @@ export const placeImporter: Importer<PlaceRecord, Ctx> = {
     return records.filter((p) => {
       const id = byKey.get(key(p.name, p.districtCode));
       if (!id) return true;
-      if (ctx.existing === 'skip') {
-        ctx.skipped++;
-        return false;
-      }
-      p.existingId = id;
-      ctx.updated++;
-      return true;
+      return matchedRow(ctx, p, id);
     });
   },
 

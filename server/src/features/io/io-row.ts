@@ -1,9 +1,12 @@
 import type { ExistingMode, ImportDuplicateCandidate, ImportError } from '../../../../common/schemas/io';
 import type { Db, Executor } from '../../db/client';
+import type { Vocabulary } from '../../../../common/labels';
+import { districtCodeByName } from '../../../../common/validators';
 import type { Actor } from '../../lib/actor';
 import { type ColumnSpec, headerKey } from './io-columns';
 import type { SearchDoc } from '../search/search-index';
 import type { SearchRowData } from './io-search-rows';
+import { canImportInto, scopeNames } from './io.policy';
 
 /** A data row with its cells by column key (trimmed text, '' when empty or the column is absent). */
 export interface ParsedRow<K extends string = string> {
@@ -121,4 +124,36 @@ export function rowCells<K extends string>(r: ParsedRow<K>, errors: RowErrors<K>
     return v === '' ? null : v;
   };
   return { add, text };
+}
+
+/** A required enumeration cell read through its vocabulary (Chinese words or codes); a missing or unknown value is reported. */
+export function enumerationCell<T extends string>(text: string, words: Vocabulary<T>, fail: (message: string) => void): T | undefined {
+  const code = text ? words.parse(text) : undefined;
+  if (!text) fail(`必填，可选：${words.allowed.join('、')}`);
+  else if (!code) fail(notAllowed(text, words.allowed));
+  return code;
+}
+
+/** A row's Shanghai district (name or code) or null; an unknown one, or one outside the actor's districts, is reported. */
+export function importDistrict(text: string, actor: Actor, fail: (message: string) => void): string | null {
+  const districtCode = text ? (districtCodeByName(text) ?? null) : null;
+  if (text && !districtCode) fail(`无法识别“${text}”，请填写上海市的区名（如 浦东新区）或行政区划代码（如 310115）`);
+  else if (!canImportInto(actor, districtCode)) {
+    fail(districtCode ? `您只能导入所辖区（${scopeNames(actor)}）的数据` : `必填：您只能导入所辖区（${scopeNames(actor)}）的数据`);
+  }
+  return districtCode;
+}
+
+/**
+ * A row that matches an existing record exactly (re-import): with existing=skip it is dropped and
+ * counted as skipped (false); with existing=update it will update that record (true).
+ */
+export function matchedRow(ctx: { existing: ExistingMode; skipped: number; updated: number }, record: { existingId?: string | null }, id: string): boolean {
+  if (ctx.existing === 'skip') {
+    ctx.skipped++;
+    return false;
+  }
+  record.existingId = id;
+  ctx.updated++;
+  return true;
 }

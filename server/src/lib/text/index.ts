@@ -19,3 +19,4 @@ export {
 } from './segment';
 export { namePinyin, pinyinKeys, type NamePinyin } from './pinyin';
 export { coreName, coreNameSql, escapeLike, likeContains, NAME_SUFFIX_PATTERN, nameNorm } from './names';
+export { dictionaryCoverage, keywords, tagWords, type TaggedWord } from './coverage';

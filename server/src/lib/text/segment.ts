@@ -35,7 +35,7 @@ export const domainDictionary: string =
 
 let instance: Jieba | undefined;
 /** One jieba per process, built on first use (~240 ms for the default dictionary). */
-function jieba(): Jieba {
+export function jieba(): Jieba {
   if (!instance) {
     const j = Jieba.withDict(dict);
     j.loadDict(Buffer.from(domainDictionary));

@@ -1,0 +1,140 @@
+import iconv from 'iconv-lite';
+import { dictionaryCoverage } from '../../../lib/text';
+
+/** A repair made (or doubted) in the text, for the review page and the extraction's flags. */
+export interface Repair {
+  kind: 'gbk_high_bit' | 'utf8_as_gbk';
+  /** the damaged characters as found */
+  from: string;
+  /** the repaired characters */
+  to: string;
+  /** offset of `from` in the text given to the repair */
+  at: number;
+  /** dictionary coverage of the repaired window (0..1) */
+  coverage: number;
+  /** true when the repair is the best candidate but the dictionary does not clearly confirm it */
+  doubtful: boolean;
+}
+
+const HAN = /\p{Script=Han}/u;
+const gbkDecoder = (b: Buffer) => iconv.decode(b, 'gbk');
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+
+const MAX_SPAN = 24;
+const REPAIRED = /^[\p{Script=Han}，。、；：“”（）《》]*\p{Script=Han}[\p{Script=Han}，。、；：“”（）《》]*$/u;
+const CONTEXT = 4;
+
+function isNonAscii(ch: string | undefined): boolean {
+  return ch !== undefined && ch.charCodeAt(0) > 0x7f;
+}
+
+/**
+ * GBK text whose bytes lost their high bit and was then decoded as GBK again: a lead byte 0xBB
+ * becomes ';' (0x3B) and every following byte pairs with the wrong neighbour, so
+ * 活動成立了浦東 reads ;顒映闪⒘似謻|. For each ASCII character inside Chinese text whose
+ * neighbourhood the dictionary does not cover, the candidate repairs (high bit restored on that
+ * byte, the following 1..24 characters re-paired) are scored by dictionary coverage with four
+ * characters of context either side; the best one is applied when it raises coverage clearly.
+ */
+export function repairStrippedHighBit(text: string): { text: string; repairs: Repair[] } {
+  const repairs: Repair[] = [];
+  let t = text;
+  let from = 0;
+  for (let guard = 0; guard < 200; guard++) {
+    const i = findCandidate(t, from);
+    if (i < 0) break;
+    const best = bestHighBitRepair(t, i);
+    if (best) {
+      repairs.push({ kind: 'gbk_high_bit', from: t.slice(i, best.end), to: best.to, at: i, coverage: best.coverage, doubtful: best.doubtful });
+      t = t.slice(0, i) + best.to + t.slice(best.end);
+      from = i + best.to.length;
+    } else {
+      from = i + 1;
+    }
+  }
+  return { text: t, repairs };
+}
+
+function findCandidate(t: string, from: number): number {
+  for (let i = from; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) continue;
+    // inside Chinese text: a non-ASCII character on both sides
+    if (!isNonAscii(t[i - 1]) || !isNonAscii(t[i + 1])) continue;
+    const window = t.slice(Math.max(0, i - 6), i + 8);
+    if (dictionaryCoverage(window) >= 0.6) continue;
+    return i;
+  }
+  return -1;
+}
+
+function bestHighBitRepair(t: string, i: number) {
+  const before = t.slice(Math.max(0, i - CONTEXT), i);
+  let best: { end: number; to: string; coverage: number; gain: number } | undefined;
+  for (let end = i + 2; end <= Math.min(t.length, i + MAX_SPAN); end++) {
+    const span = t.slice(i, end);
+    const bytes = iconv.encode(span, 'gbk');
+    if (bytes.length === 0 || bytes[0] > 0x7f) continue;
+    bytes[0] |= 0x80;
+    const to = gbkDecoder(bytes);
+    // a repair gives Chinese text (Han characters and Chinese punctuation), never ASCII
+    if (!REPAIRED.test(to)) continue;
+    // the re-paired bytes must end on a character boundary: re-encoding gives the same bytes
+    if (!iconv.encode(to, 'gbk').equals(bytes)) continue;
+    const after = t.slice(end, end + CONTEXT);
+    const coverage = dictionaryCoverage(before + to + after);
+    const original = dictionaryCoverage(before + span + after);
+    const gain = coverage - original;
+    if (!best || gain > best.gain + 1e-9) best = { end, to, coverage, gain };
+  }
+  if (!best || best.gain < 0.2 || best.coverage < 0.4) return undefined;
+  return { ...best, doubtful: best.coverage < 0.7 || best.gain < 0.35 };
+}
+
+/** Characters that real Chinese punctuation or spacing end a mojibake run on. */
+const RUN = /[^\p{ASCII}，。、；：！？“”‘’（）《》【】…—\s]+/gu;
+
+/**
+ * UTF-8 text that was decoded as GBK (浦东 → 娴︿笢): each run the dictionary does not cover is
+ * re-encoded to GBK bytes and, where a stretch of those bytes is valid UTF-8, decoded as such; the
+ * repair is kept when the dictionary covers the result clearly better. A run whose last character
+ * was split (odd byte count) is repaired up to it and flagged doubtful.
+ */
+export function repairUtf8ReadAsGbk(text: string): { text: string; repairs: Repair[] } {
+  const repairs: Repair[] = [];
+  const out: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(RUN)) {
+    const run = m[0];
+    if (run.length < 2 || dictionaryCoverage(run) >= 0.3) continue;
+    const fixed = repairRun(run);
+    if (!fixed) continue;
+    const at = m.index;
+    out.push(text.slice(last, at), fixed.to);
+    last = at + run.length;
+    repairs.push({ kind: 'utf8_as_gbk', from: run, to: fixed.to, at, coverage: fixed.coverage, doubtful: fixed.doubtful });
+  }
+  if (repairs.length === 0) return { text, repairs };
+  out.push(text.slice(last));
+  return { text: out.join(''), repairs };
+}
+
+function repairRun(run: string) {
+  const bytes = iconv.encode(run, 'gbk');
+  if (!iconv.decode(bytes, 'gbk').startsWith(run.slice(0, 1))) return undefined;
+  // decode as much valid UTF-8 as possible from the start; a split last character is dropped
+  let end = bytes.length;
+  let to: string | undefined;
+  for (; end >= 2 && end > bytes.length - 4; end--) {
+    try {
+      to = utf8Fatal.decode(bytes.subarray(0, end));
+      break;
+    } catch {
+      to = undefined;
+    }
+  }
+  if (!to || !HAN.test(to)) return undefined;
+  const coverage = dictionaryCoverage(to);
+  if (coverage < dictionaryCoverage(run) + 0.3) return undefined;
+  return { to, coverage, doubtful: end < bytes.length || coverage < 0.6 };
+}

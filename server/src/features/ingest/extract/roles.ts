@@ -1,0 +1,105 @@
+import type { OrgMention } from './orgs';
+
+export interface RoleMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const SEP = /、|和|与|及|以及|,|，/;
+
+/** Splits "A、B和C" into its items with offsets; a bare 区委/区政府 after "X区…" becomes "X区政府". */
+export function splitParties(s: string, offset: number): RoleMention[] {
+  const out: RoleMention[] = [];
+  let pos = 0;
+  let district = '';
+  for (const part of s.split(SEP)) {
+    const start = s.indexOf(part, pos);
+    pos = start + part.length;
+    let name = part.trim().replace(/^(由|经|在)/, '');
+    if (!name) continue;
+    const d = /([\p{Script=Han}]{2,3}?)(新区|区|县)(委|政府)/u.exec(name);
+    if (d) district = d[1] + d[2];
+    if (/^(区|县)(委|政府|委统战部)/.test(name) && district) name = district.replace(/(区|县)$/, '') + name;
+    out.push({ name, start: offset + start, end: offset + start + part.length });
+  }
+  return out;
+}
+
+const ORGANIZE = /([^,，。;；:：]{2,120}?)(?:联合|共同)?(主办|举办|承办|协办|牵头|发起|指导)/g;
+
+/**
+ * 主办 / 联合举办 / 牵头 / 发起 → organizers, 承办 / 协办 → undertakers, 指导 → guiding units:
+ * the parties named before the verb in the same clause ("由A、B主办", "A、B联合举办", "在A指导下").
+ * "举办" counts only with 联合/共同 or after 由.
+ */
+export function organizerRoles(body: string, offset: number) {
+  const organizers: RoleMention[] = [];
+  const undertakers: RoleMention[] = [];
+  const guiding: RoleMention[] = [];
+  for (const m of body.matchAll(ORGANIZE)) {
+    let subject = m[1];
+    const verb = m[2];
+    const joint = /(联合|共同)$/.test(body.slice(m.index, m.index + m[0].length - verb.length));
+    const byIdx = subject.lastIndexOf('由');
+    const inIdx = subject.lastIndexOf('在');
+    if (verb === '举办' && !joint && byIdx < 0) continue;
+    let subStart = m.index;
+    if (byIdx >= 0) {
+      subStart += byIdx + 1;
+      subject = subject.slice(byIdx + 1);
+    } else if (verb === '指导' && inIdx >= 0) {
+      subStart += inIdx + 1;
+      subject = subject.slice(inIdx + 1);
+    } else if (byIdx < 0 && verb !== '指导' && /举行|召开|活动|会议/.test(subject)) continue;
+    subject = subject.replace(/(联合|共同)$/, '');
+    if (/^(的|了|将|并)/.test(subject) || subject.length > 100) continue;
+    const parties = splitParties(subject, offset + subStart).filter((p) => p.name.length >= 3 && !/^(本次|此次|活动|会议)/.test(p.name));
+    const target = verb === '指导' ? guiding : verb === '承办' || verb === '协办' ? undertakers : organizers;
+    for (const p of parties) if (!target.some((t) => t.name === p.name)) target.push(p);
+  }
+  return { organizers, undertakers, guiding };
+}
+
+/**
+ * "ORG1、ORG2主题教育联学会在…举行": when the event sentence's subject opens with recognised
+ * organisations, they are the organizers.
+ */
+export function subjectOrganizers(sentence: string, offset: number, orgs: OrgMention[]): RoleMention[] {
+  const m = /^(?:[^,，]*[,，])?([^,，]{4,120}?)(?:在|于)[^,，。]{2,30}(?:举行|举办|召开)/.exec(sentence);
+  if (!m) return [];
+  const subject = m[1];
+  const subStart = offset + sentence.indexOf(subject);
+  const out: RoleMention[] = [];
+  let pos = 0;
+  for (const part of subject.split(/、|和|与/)) {
+    const at = subject.indexOf(part, pos);
+    pos = at + part.length;
+    const org = orgs.find((o) => o.start === subStart + at && part.startsWith(o.name));
+    if (!org) break;
+    out.push({ name: org.name, start: org.start, end: org.end });
+  }
+  return out;
+}
+
+export interface AgreementMention {
+  type: string;
+  parties: RoleMention[];
+  start: number;
+  end: number;
+}
+
+const AGREEMENT = /([^,，。;；:：]{4,200}?)(?:共同|正式|现场|分别|当场)?(?:签订|签署|签约)了?([^,，。;；]{0,30}?(?:协议|备忘录|协定|合同|意向书|合作书))/g;
+
+/** Agreements: "A、B、C共同签订了X协议" / "A与B签署X备忘录" → type and parties. */
+export function agreementsIn(body: string, offset: number): AgreementMention[] {
+  const out: AgreementMention[] = [];
+  for (const m of body.matchAll(AGREEMENT)) {
+    const subject = m[1].replace(/^(活动当天|当天|会上|现场|仪式上|活动中|其间|期间)/, '');
+    const subStart = offset + m.index + (m[1].length - subject.length);
+    const parties = splitParties(subject, subStart).filter((p) => p.name.length >= 2);
+    if (parties.length < 2) continue;
+    out.push({ type: m[2].replace(/^了/, ''), parties, start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  return out;
+}

@@ -26,6 +26,8 @@ import { createSearchService } from './features/search/search.service';
 import { searchRoutes } from './features/search/search.routes';
 import { createIoService } from './features/io/io.service';
 import { ioRoutes } from './features/io/io.routes';
+import { createIngestService } from './features/ingest/ingest.service';
+import { ingestRoutes } from './features/ingest/ingest.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
 import { installAuth } from './lib/auth';
@@ -53,6 +55,7 @@ export function createServices(database: Database, env: AppEnv) {
     places: createPlaceService({ db }),
     search: createSearchService({ db }),
     io: createIoService({ db }),
+    ingest: createIngestService(),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -87,6 +90,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   placesRoutes(app, services.places);
   searchRoutes(app, services.search);
   ioRoutes(app, services.io);
+  ingestRoutes(app, services.ingest);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

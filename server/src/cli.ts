@@ -10,6 +10,7 @@ import { EnvError, readEnv } from './env';
 const usage = `用法 / usage:
   npm run backup -- [file.tar.gz]      back up the embedded database (TONGXIN_DATA_DIR)
   npm run restore -- <file.tar.gz>     replace the embedded database with a backup (the old one is kept aside)
+  npx tongxin extract <file>           print the extraction of a report (.txt, .html, .docx) as JSON
 The server must be stopped (the data directory is locked while it runs).
 On PostgreSQL (DATABASE_URL) use pg_dump / pg_restore instead.`;
 
@@ -54,6 +55,7 @@ async function restore(dataDir: string, file: string) {
 
 async function main() {
   const [command, arg] = process.argv.slice(2);
+  if (command === 'extract' && arg) return (await import('./features/ingest/extract-cli')).extractFile(arg);
   const env = readEnv();
   if (env.DATABASE_URL && (command === 'backup' || command === 'restore')) {
     throw new Error('DATABASE_URL is set: back up PostgreSQL with pg_dump, not this command');

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { dictionaryCoverage } from '../../../lib/text';
+import { convertT2S, dictionaryCoverage } from '../../../lib/text';
 
 /** A repair made (or doubted) in the text, for the review page and the extraction's flags. */
 export interface Repair {
@@ -23,6 +23,42 @@ const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 const MAX_SPAN = 24;
 const REPAIRED = /^[\p{Script=Han}，。、；：“”（）《》]*\p{Script=Han}[\p{Script=Han}，。、；：“”（）《》]*$/u;
 const CONTEXT = 4;
+
+/**
+ * Share of the characters of `s` (after Traditional → Simplified) outside GB2312's level-1 block
+ * (GBK lead bytes B0–D7: the 3,755 common characters). Ordinary text is mostly level-1; GBK read
+ * with a shifted byte and UTF-8 read as GBK land mostly elsewhere. A cheap filter before the
+ * dictionary is asked.
+ */
+export function rareShare(s: string): number {
+  let chars = 0;
+  let rare = 0;
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    chars++;
+    if (!isCommon(ch)) rare++;
+  }
+  return chars ? rare / chars : 0;
+}
+
+let level1: Set<string> | undefined;
+const commonMemo = new Map<string, boolean>();
+function isCommon(ch: string): boolean {
+  let v = commonMemo.get(ch);
+  if (v === undefined) {
+    if (!level1) {
+      level1 = new Set();
+      for (let lead = 0xb0; lead <= 0xd7; lead++) {
+        for (let trail = 0xa1; trail <= 0xfe; trail++) level1.add(iconv.decode(Buffer.from([lead, trail]), 'gbk'));
+      }
+      for (const p of '，。、；：？！“”‘’（）《》【】…—·') level1.add(p);
+    }
+    v = level1.has(ch) || level1.has(convertT2S(ch));
+    if (commonMemo.size > 50_000) commonMemo.clear();
+    commonMemo.set(ch, v);
+  }
+  return v;
+}
 
 function isNonAscii(ch: string | undefined): boolean {
   return ch !== undefined && ch.charCodeAt(0) > 0x7f;
@@ -62,7 +98,7 @@ function findCandidate(t: string, from: number): number {
     // inside Chinese text: a non-ASCII character on both sides
     if (!isNonAscii(t[i - 1]) || !isNonAscii(t[i + 1])) continue;
     const window = t.slice(Math.max(0, i - 6), i + 8);
-    if (dictionaryCoverage(window) >= 0.6) continue;
+    if (rareShare(window) < 0.2 || dictionaryCoverage(window) >= 0.6) continue;
     return i;
   }
   return -1;
@@ -106,7 +142,7 @@ export function repairUtf8ReadAsGbk(text: string): { text: string; repairs: Repa
   let last = 0;
   for (const m of text.matchAll(RUN)) {
     const run = m[0];
-    if (run.length < 2 || dictionaryCoverage(run) >= 0.3) continue;
+    if (run.length < 2 || rareShare(run) < 0.3 || dictionaryCoverage(run) >= 0.3) continue;
     const fixed = repairRun(run);
     if (!fixed) continue;
     const at = m.index;

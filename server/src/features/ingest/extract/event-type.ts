@@ -20,7 +20,7 @@ export function classifyEvent(title: string, lead: string, rest: string): { type
   for (const [type, rules] of Object.entries(KEYWORDS) as Array<[ReportEventType, Array<[RegExp, number]>]>) {
     let score = 0;
     for (const [re, w] of rules) {
-      score += w * (3 * (title.match(re)?.length ?? 0) + 2 * (lead.match(re)?.length ?? 0) + Math.min(6, rest.match(re)?.length ?? 0));
+      score += w * (3 * (title.match(re)?.length ?? 0) + 2 * (lead.match(re)?.length ?? 0) + Math.min(3, rest.match(re)?.length ?? 0));
     }
     total += score;
     if (score > bestScore) {

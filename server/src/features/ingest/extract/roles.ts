@@ -1,4 +1,5 @@
-import type { OrgMention } from './orgs';
+import { ORG_SUFFIX, type OrgMention } from './orgs';
+import { DISTRICTS } from './places';
 
 export interface RoleMention {
   name: string;
@@ -7,6 +8,7 @@ export interface RoleMention {
 }
 
 const SEP = /、|和|与|及|以及|,|，/;
+const DISTRICT_BODY = new RegExp(`(${DISTRICTS.map((d) => d.full).join('|')}|${DISTRICTS.map((d) => d.short).join('|')}区)(委|政府)`);
 
 /** Splits "A、B和C" into its items with offsets; a bare 区委/区政府 after "X区…" becomes "X区政府". */
 export function splitParties(s: string, offset: number): RoleMention[] {
@@ -18,15 +20,15 @@ export function splitParties(s: string, offset: number): RoleMention[] {
     pos = start + part.length;
     let name = part.trim().replace(/^(由|经|在)/, '');
     if (!name) continue;
-    const d = /([\p{Script=Han}]{2,3}?)(新区|区|县)(委|政府)/u.exec(name);
-    if (d) district = d[1] + d[2];
-    if (/^(区|县)(委|政府|委统战部)/.test(name) && district) name = district.replace(/(区|县)$/, '') + name;
+    const d = DISTRICT_BODY.exec(name);
+    if (d) district = d[1];
+    if (/^区(委|政府)/.test(name) && district) name = district.replace(/新?区$/, '') + name;
     out.push({ name, start: offset + start, end: offset + start + part.length });
   }
   return out;
 }
 
-const ORGANIZE = /([^,，。;；:：]{2,120}?)(?:联合|共同)?(主办|举办|承办|协办|牵头|发起|指导)/g;
+const ORGANIZE = /([^,，。;；:：]{2,120}?)(?:联合|共同)?(主办|举办|承办|协办|牵头|发起|指导)(?!单位|人|方|成员|意见|作用|思想|、)/g;
 
 /**
  * 主办 / 联合举办 / 牵头 / 发起 → organizers, 承办 / 协办 → undertakers, 指导 → guiding units:
@@ -54,7 +56,11 @@ export function organizerRoles(body: string, offset: number) {
     } else if (byIdx < 0 && verb !== '指导' && /举行|召开|活动|会议/.test(subject)) continue;
     subject = subject.replace(/(联合|共同)$/, '');
     if (/^(的|了|将|并)/.test(subject) || subject.length > 100) continue;
-    const parties = splitParties(subject, offset + subStart).filter((p) => p.name.length >= 3 && !/^(本次|此次|活动|会议)/.test(p.name));
+    let parties = splitParties(subject, offset + subStart).filter((p) => p.name.length >= 3 && !/^(本次|此次|活动|会议)/.test(p.name));
+    // without 由 / 在…下 the subject must be organisations, not a sentence
+    const introduced = byIdx >= 0 || (verb === '指导' && inIdx >= 0 && body.slice(m.index + m[0].length).startsWith('下'));
+    if (!introduced && !parties.every((p) => ORG_SUFFIX.test(p.name))) parties = [];
+    if (verb === '指导' && inIdx >= 0 && byIdx < 0 && !introduced) parties = [];
     const target = verb === '指导' ? guiding : verb === '承办' || verb === '协办' ? undertakers : organizers;
     for (const p of parties) if (!target.some((t) => t.name === p.name)) target.push(p);
   }

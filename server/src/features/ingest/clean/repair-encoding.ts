@@ -94,7 +94,7 @@ export function repairStrippedHighBit(text: string): { text: string; repairs: Re
 function findCandidate(t: string, from: number): number {
   for (let i = from; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) continue;
+    if (c < 0x30 || c > 0x7e) continue;
     // inside Chinese text: a non-ASCII character on both sides
     if (!isNonAscii(t[i - 1]) || !isNonAscii(t[i + 1])) continue;
     const window = t.slice(Math.max(0, i - 6), i + 8);
@@ -109,14 +109,17 @@ function bestHighBitRepair(t: string, i: number) {
   let best: { end: number; to: string; coverage: number; gain: number } | undefined;
   for (let end = i + 2; end <= Math.min(t.length, i + MAX_SPAN); end++) {
     const span = t.slice(i, end);
-    const bytes = iconv.encode(span, 'gbk');
-    if (bytes.length === 0 || bytes[0] > 0x7f) continue;
+    // a run that ends in U+FFFD lost its last trail byte: the last character cannot be recovered
+    const lost = span.endsWith('\uFFFD');
+    const bytes = iconv.encode(lost ? span.slice(0, -1) : span, 'gbk');
+    if (bytes.length === 0 || bytes[0] > 0x7f || (!lost && span.includes('\uFFFD'))) continue;
     bytes[0] |= 0x80;
-    const to = gbkDecoder(bytes);
+    let to = gbkDecoder(lost ? bytes.subarray(0, bytes.length - 1) : bytes);
     // a repair gives Chinese text (Han characters and Chinese punctuation), never ASCII
     if (!REPAIRED.test(to)) continue;
     // the re-paired bytes must end on a character boundary: re-encoding gives the same bytes
-    if (!iconv.encode(to, 'gbk').equals(bytes)) continue;
+    if (!iconv.encode(to, 'gbk').equals(lost ? bytes.subarray(0, bytes.length - 1) : bytes)) continue;
+    if (lost) to += '\uFFFD';
     const after = t.slice(end, end + CONTEXT);
     const coverage = dictionaryCoverage(before + to + after);
     const original = dictionaryCoverage(before + span + after);
@@ -124,7 +127,7 @@ function bestHighBitRepair(t: string, i: number) {
     if (!best || gain > best.gain + 1e-9) best = { end, to, coverage, gain };
   }
   if (!best || best.gain < 0.2 || best.coverage < 0.4) return undefined;
-  return { ...best, doubtful: best.coverage < 0.7 || best.gain < 0.35 };
+  return { ...best, doubtful: best.coverage < 0.7 || best.gain < 0.35 || best.to.endsWith('\uFFFD') };
 }
 
 /** Characters that real Chinese punctuation or spacing end a mojibake run on. */

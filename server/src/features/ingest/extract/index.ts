@@ -107,8 +107,11 @@ export function extractFields(cleaned: Cleaned): ExtractionFields {
     participants,
   );
 
-  const roleNames = new Set([...organizers, ...roles.guiding, ...roles.undertakers].map((r) => r.name));
-  const mentioned = orgs.filter((o) => !isGenericOrg(o.name) && !roleNames.has(o.name));
+  // every organisation the text names, organizers included (report-labels.md)
+  const mentioned = orgs.filter((o) => !isGenericOrg(o.name));
+  for (const r of [...organizers, ...roles.undertakers, ...roles.guiding]) {
+    if (!mentioned.some((o) => o.name === r.name) && !isGenericOrg(r.name)) mentioned.push({ name: r.name, start: r.start, end: r.end, confidence: 0.75 });
+  }
   organizers.forEach((o, i) => ev('organizers', i, o.start, o.end, 0.75));
   roles.guiding.forEach((o, i) => ev('guiding_units', i, o.start, o.end, 0.75));
   roles.undertakers.forEach((o, i) => ev('undertakers', i, o.start, o.end, 0.75));

@@ -9,7 +9,7 @@ export interface OrgMention {
 
 /** Endings of organisation names in this genre (companies, bodies of the Party and the state, associations, parks). */
 export const ORG_SUFFIX =
-  /(有限责任公司|股份有限公司|有限公司|公司|集团|大学|学院|研究院|研究所|研究会|研究中心|实验室|中心|协会|学会|商会|联合会|联谊会|促进会|联盟|委员会|[融执管党]委会|工委|党委|党组|区委|市委|县委|统战部|组织部|宣传部|政府|管理局|银行|支行|分行|医院|出版社|事务所|基金会|智库|共同体|理事会|导师团|服务团|专家团|专委会|产业园|工业区|试验区|商务区|开发区|科技园|新联会|知联会|侨联|工商联|科协|报社|电视台|经信委|科经委|发改委|教委|服务站|[\p{Script=Han}]{2}村)$/u;
+  /(有限责任公司|股份有限公司|有限公司|公司|集团|大学|学院|研究院|研究所|研究会|研究中心|实验室|中心|协会|学会|商会|联合会|联谊会|促进会|联盟|委员会|[融执管党]委会|工委|党委|党组|区委|市委|县委|统战部|组织部|宣传部|政府|管理局|银行|支行|分行|医院|出版社|事务所|基金会|智库|共同体|理事会|导师团|服务团|专家团|专委会|产业园|工业区|试验区|商务区|开发区|科技园|新联会|知联会|侨联|工商联|科协|报社|电视台|经信委|科经委|发改委|教委|科委|经委|商务委|建委|农委|侨办|台办|外办|网信办|服务站|[\p{Script=Han}]{2}村)$/u;
 
 /** Tokens that never belong to a name: they end the leftward extension. */
 const STOP = new Set(
@@ -89,6 +89,11 @@ export function orgsInSentence(sentence: string, offset: number): OrgMention[] {
       if (OPEN.test(w.word) && w.word.length === 1) {
         if (depth === 0) break;
         depth--;
+        j--;
+        continue;
+      }
+      // inside quotes or brackets anything goes (“智能制造”产业智库)
+      if (depth > 0 && !/[。;；!！?？]/.test(w.word)) {
         j--;
         continue;
       }

@@ -28,7 +28,7 @@ export function splitParties(s: string, offset: number): RoleMention[] {
   return out;
 }
 
-const ORGANIZE = /([^,，。;；:：]{2,120}?)(?:联合|共同)?(主办|举办|承办|协办|牵头|发起|指导)(?!单位|人|方|成员|意见|作用|思想|、)/g;
+const ORGANIZE = /([^,，。;；:：]{2,120}?)(?:联合|共同)?(主办|举办|承办|协办|牵头|发起|指导)(?!单位|人|方|成员|意见|作用|思想)/g;
 
 /**
  * 主办 / 联合举办 / 牵头 / 发起 → organizers, 承办 / 协办 → undertakers, 指导 → guiding units:
@@ -46,6 +46,8 @@ export function organizerRoles(body: string, offset: number) {
     const byIdx = subject.lastIndexOf('由');
     const inIdx = subject.lastIndexOf('在');
     if (verb === '举办' && !joint && byIdx < 0) continue;
+    // 统筹指导、政策支持: 指导 as a noun in a list
+    if (verb === '指导' && body[m.index + m[0].length] === '、') continue;
     let subStart = m.index;
     if (byIdx >= 0) {
       subStart += byIdx + 1;
@@ -83,6 +85,8 @@ export function subjectOrganizers(sentence: string, offset: number, orgs: OrgMen
     pos = at + part.length;
     const org = orgs.find((o) => o.start === subStart + at && part.startsWith(o.name));
     if (!org) break;
+    // "X成立大会 / X揭牌仪式": X is what the event is about, not who held it
+    if (/^(成立|揭牌|启动|授牌|年会|换届)/.test(part.slice(org.name.length))) break;
     out.push({ name: org.name, start: org.start, end: org.end });
   }
   return out;

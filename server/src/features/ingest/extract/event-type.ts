@@ -8,7 +8,7 @@ const KEYWORDS: Record<Exclude<ReportEventType, 'other'>, Array<[RegExp, number]
   think_tank: [[/智库|专家库|专家委员会/g, 1.2], [/(成立|组建)[^。]{0,12}(智库|专家库)/g, 2]],
   matchmaking_meeting: [[/对接会|供需对接|需求对接|撮合|洽谈会|对接活动/g, 3]],
   agreement_signing: [[/签约|签订|签署/g, 1.5], [/协议|备忘录/g, 1]],
-  association_activity: [[/新联会|知联会|联谊会|侨联|欧美同学会|商会|新阶层|新的社会阶层|会员|换届|选举产生|年会/g, 1.2]],
+  association_activity: [[/新联会|知联会|联谊会|侨联|欧美同学会|商会|新阶层|新的社会阶层|会员|换届|选举产生|年会/g, 1.5]],
   forum: [[/论坛|峰会|研讨会|对话|沙龙|讲座|报告会|座谈会|主旨演讲/g, 2]],
 };
 

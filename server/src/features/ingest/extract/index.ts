@@ -108,7 +108,8 @@ export function extractFields(cleaned: Cleaned): ExtractionFields {
   );
 
   // every organisation the text names, organizers included (report-labels.md)
-  const mentioned = orgs.filter((o) => !isGenericOrg(o.name));
+  // the venue is a building or place, not an organisation mentioned
+  const mentioned = orgs.filter((o) => !isGenericOrg(o.name) && o.name !== venue?.value);
   for (const r of [...organizers, ...roles.undertakers, ...roles.guiding]) {
     if (!mentioned.some((o) => o.name === r.name) && !isGenericOrg(r.name)) mentioned.push({ name: r.name, start: r.start, end: r.end, confidence: 0.75 });
   }

@@ -20,10 +20,10 @@ const STOP = new Set(
 );
 /** Verbs that do occur inside names (中新国际联合研究院, 外商投资企业协会), unless an organisation ends right before them. */
 const NAME_VERBS = new Set('联合 投资 发展 促进 创业 创新 管理 研究 建设 合作 交流 孵化 引领 服务 验证 调控 工作 推进 监督 保护'.split(' '));
-const NAME_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|nw|j|b|vn|an|eng|l|a|f|m|x|s|ng|i|k|h)$/;
+const NAME_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|nw|j|b|vn|an|eng|l|a|f|x|s|ng|i|k|h)$/;
 /** Names that are only a level of government or a generic body, not a specific organisation. */
 const GENERIC =
-  /^(市委|区委|县委|市政府|区政府|县政府|政府|党委|公司|集团|大学|学院|中心|协会|联盟|共同体|智库|委员会|理事会|商会|学会|银行|医院|统战部|组织部|宣传部|服务站|[\p{Script=Han}]{0,2}(相关|有关|行业|各|其他|国有|外资|头部|龙头|科研|民营|重点|示范|区内|市级|基层)[\p{Script=Han}]{0,4})$/u;
+  /^(市委|区委|县委|市政府|区政府|县政府|政府|党委|公司|子公司|分公司|执委会|党委会|集团|大学|学院|中心|协会|联盟|共同体|智库|委员会|理事会|商会|学会|银行|医院|统战部|组织部|宣传部|服务站|[\p{Script=Han}]{0,4}(相关|有关|行业|各|其他|国有|外资|头部|龙头|科研|民营|重点|示范|区内|市级|基层)[\p{Script=Han}]{0,4}|[\p{Script=Han}]*(系统|方面|领域|部门|单位|代表|企业|人士)|[沪在].*)$/u;
 
 const isPunct = (w: string) => !/[\p{L}\p{N}]/u.test(w);
 const OPEN = /[“(（《]/;
@@ -100,11 +100,11 @@ export function orgsInSentence(sentence: string, offset: number): OrgMention[] {
       if (isPunct(w.word) || STOP.has(w.word)) break;
       if (w.tag.startsWith('v') && w.tag !== 'vn') {
         if (!NAME_VERBS.has(w.word) || ORG_SUFFIX.test(before.slice(-12))) break;
-      } else if (!NAME_TAGS.test(w.tag)) break;
+      } else if (!NAME_TAGS.test(w.tag) || (w.tag === 'nr' && w.word.length > 2)) break;
       j--;
     }
     // a name does not start with an adjective, a locality word or a number
-    while (j < i && /^(a|f|m|d|vn|v)$/.test(words[j].tag) && !/^(中国|中共|中央|上海|全国|国家)/.test(words[j].word)) j++;
+    while (j < i && /^(m|d|vn|v)$/.test(words[j].tag)) j++;
     const start = words[j].start;
     const raw = sentence.slice(start, end);
     const name = trimName(raw);

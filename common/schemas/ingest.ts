@@ -63,3 +63,19 @@ export type Extraction = z.infer<typeof extractionSchema>;
 export const extractTextBodySchema = z.object({
   text: z.string().min(1).max(200_000).describe('the report as pasted: plain text or HTML'),
 });
+
+/** What to link: the (possibly corrected) organisations and people of an extraction. */
+export const linkBodySchema = z.object({
+  organizations: z.array(z.string().trim().min(1).max(200)).max(200),
+  people: z.array(z.object({ name: z.string().trim().min(1).max(100), title: z.string().max(300).nullable() })).max(200),
+});
+export type LinkBody = z.infer<typeof linkBodySchema>;
+
+/** exact: the same name or credit code; alias: an alias; near: a near or core name, or only the same person name; new: nothing found */
+export const linkMatchKinds = ['exact', 'alias', 'near', 'new'] as const;
+const linkCandidate = z.object({ id: z.string(), name: z.string(), reason: z.string(), score: z.number() });
+export const linkResultSchema = z.object({
+  organizations: z.array(z.object({ name: z.string(), match: z.enum(linkMatchKinds), candidates: z.array(linkCandidate) })),
+  people: z.array(z.object({ name: z.string(), title: z.string().nullable(), match: z.enum(linkMatchKinds), candidates: z.array(linkCandidate) })),
+});
+export type LinkResult = z.infer<typeof linkResultSchema>;

@@ -55,7 +55,7 @@ export function createServices(database: Database, env: AppEnv) {
     places: createPlaceService({ db }),
     search: createSearchService({ db }),
     io: createIoService({ db }),
-    ingest: createIngestService(),
+    ingest: createIngestService({ db }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { extractionSchema, extractTextBodySchema } from '../../../../common/schemas/ingest';
+import { extractionSchema, extractTextBodySchema, linkBodySchema, linkResultSchema } from '../../../../common/schemas/ingest';
 import type { App } from '../../lib/app-type';
 import { AppError } from '../../lib/errors';
 import type { IngestService } from './ingest.service';
@@ -27,6 +27,18 @@ async function uploaded(req: FastifyRequest) {
 }
 
 export function ingestRoutes(app: App, service: IngestService) {
+  app.post(
+    '/api/reports/link',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Match extracted organisations and people to the directory (exact, alias, near) or propose them as new',
+        body: linkBodySchema,
+        response: { 200: linkResultSchema },
+      },
+    },
+    async (req) => service.link(req.actor(), req.body),
+  );
   void app.register(async (plugin) => {
     await plugin.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1 } });
     const scope = plugin.withTypeProvider<ZodTypeProvider>();

@@ -86,6 +86,12 @@ describe('extraction of made-up reports', () => {
     expect(x.numbers).toEqual(expect.arrayContaining([{ label: '分论坛', value: 3 }, { label: '线上观看(人次)', value: 10000 }]));
   });
 
+  it('reads the attendance written after the noun: 参会人员达300余人', () => {
+    const x = extractReportText('5月20日,静安区侨联举办侨界青年座谈会,参会人员达300余人,其中海归青年120名。');
+    expect(x.participant_count).toBe(300);
+    expect(x.numbers).toContainEqual({ label: '海归青年', value: 120 });
+  });
+
   it('every evidence span points at its quote in the cleaned text', () => {
     for (const report of [signing, matchmaking, serviceDay, thinkTank, forumNoYear]) {
       const x = extractReportText(report);

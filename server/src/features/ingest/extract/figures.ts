@@ -12,6 +12,8 @@ const MEASURE = '平方公里|公里|人次|家次|场次|年期|万元|亿元|�
 const FIGURE = new RegExp(`(近|约|超过|超|逾|共有|共|达到|达|累计|计)?(${NUM})(余|多)?(万|亿)?(${MEASURE})`, 'gu');
 const PARTICIPANTS = new RegExp(`(近|约|超过|超|逾|共)?(${NUM})(余|多)?(万)?(人|名|位)(?:[^,，。;；]{0,8}?)(?:参加|出席|参与|与会|到场|参会)`, 'gu');
 
+const PARTICIPANTS_AFTER = new RegExp(`(?:参加|出席|参会|与会)(?:人员|人数|代表|嘉宾)(?:共|达|约|超过|近|逾)?(${NUM})(余|多)?(万)?(人|名|位)`, 'gu');
+
 export interface Participants {
   value: number;
   start: number;
@@ -25,6 +27,11 @@ export function participantCount(body: string, offset: number): Participants | n
     const v = parseNumber(m[2], m[4]);
     if (v === null || v < 3) continue;
     return { value: v, start: offset + m.index, end: offset + m.index + m[0].length };
+  }
+  // "参会人员达300余人", "与会代表共120人"
+  for (const m of body.matchAll(PARTICIPANTS_AFTER)) {
+    const v = parseNumber(m[1], m[3]);
+    if (v !== null && v >= 3) return { value: v, start: offset + m.index, end: offset + m.index + m[0].length };
   }
   return null;
 }

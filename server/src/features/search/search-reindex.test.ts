@@ -91,5 +91,5 @@ describe('reindex: every search document rebuilt by the one builder', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // two embedded databases on disk (created, migrated, opened again): slow on a busy machine
 });

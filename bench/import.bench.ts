@@ -20,7 +20,8 @@ import { benchIndustryNames, organizationsXlsx } from './import-rows';
 import { runChild, type ChildResult } from './import-child';
 
 const TARGET_SECONDS = 30;
-const TARGET_RSS_MB = 400;
+/** the issue's memory target: growth above the process before the import (the embedded database alone is ~550 MB) */
+const TARGET_RSS_INCREASE_MB = 300;
 
 function percentile(values: number[], p: number): number {
   if (!values.length) return 0;
@@ -109,10 +110,10 @@ export async function run(argv: string[]) {
     for (const db of dbs) {
       t = performance.now();
       const ours = await measure('ours', fullFile, db.url);
-      console.log(`${db.name}: ours ${ours.seconds.toFixed(1)} s for ${ours.rows} rows`);
+      console.log(`${db.name}: ours ${ours.seconds.toFixed(1)} s (${ours.cpuSeconds.toFixed(1)} s of CPU) for ${ours.rows} rows`);
       const naive = await measure('naive', naiveFile, db.url);
       const naiveSecondsExtrapolated = naive.seconds * (rows / naive.rows);
-      console.log(`${db.name}: naive ${naive.seconds.toFixed(1)} s for ${naive.rows} rows → ${naiveSecondsExtrapolated.toFixed(0)} s for ${rows} (linear)`);
+      console.log(`${db.name}: naive ${naive.seconds.toFixed(1)} s (${naive.cpuSeconds.toFixed(1)} s of CPU) for ${naive.rows} rows → ${naiveSecondsExtrapolated.toFixed(0)} s for ${rows} (linear)`);
       targets.push({ database: db.name, ours, naive, naiveSecondsExtrapolated, p95: percentile(ours.batchMs, 95), ratio: naiveSecondsExtrapolated / ours.seconds });
     }
 
@@ -132,17 +133,18 @@ export async function run(argv: string[]) {
     if (!main) throw new Error('nothing measured: give --database-url or drop --no-pglite');
     const verdict = (r: TargetResult) => ({
       seconds_ok: r.ours.seconds <= TARGET_SECONDS,
-      peak_rss_ok: r.ours.peakRssMb <= TARGET_RSS_MB,
-      peak_rss_increase_ok: r.ours.peakRssMb - r.ours.rssBeforeMb <= TARGET_RSS_MB,
+      peak_rss_increase_ok: r.ours.peakRssMb - r.ours.rssBeforeMb <= TARGET_RSS_INCREASE_MB,
     });
     const load = [loadBefore, os.loadavg()[0]].map((l) => l.toFixed(1));
     console.log(`machine: ${os.availableParallelism()} cores, load average (1 min) ${load[0]} before, ${load[1]} after the runs`);
     console.log(
-      `targets: ≤ ${TARGET_SECONDS} s and ≤ ${TARGET_RSS_MB} MB for 100,000 rows. The naive way ran on ${naiveRows} rows and was extrapolated linearly.`,
+      `targets: ≤ ${TARGET_SECONDS} s and ≤ ${TARGET_RSS_INCREASE_MB} MB above the process before the import, for 100,000 rows. The naive way ran on ${naiveRows} rows and was extrapolated linearly.`,
     );
     const summary = (r: TargetResult) => ({
       database: r.database,
       seconds: round(r.ours.seconds),
+      cpu_seconds: round(r.ours.cpuSeconds),
+      naive_cpu_seconds: round(r.naive.cpuSeconds * (r.ours.rows / r.naive.rows)),
       peak_rss_mb: Math.round(r.ours.peakRssMb),
       peak_rss_increase_mb: Math.round(r.ours.peakRssMb - r.ours.rssBeforeMb),
       max_rss_mb: Math.round(r.ours.maxRssMb),
@@ -162,7 +164,7 @@ export async function run(argv: string[]) {
         batch_size: 5000,
         cores: os.availableParallelism(),
         load_average: Number(load[0]),
-        targets: { seconds: TARGET_SECONDS, peak_rss_mb: TARGET_RSS_MB },
+        targets: { seconds: TARGET_SECONDS, peak_rss_increase_mb: TARGET_RSS_INCREASE_MB },
         ...(targets[1] ? { postgresql: summary(targets[1]) } : {}),
       }),
     );

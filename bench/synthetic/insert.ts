@@ -8,7 +8,6 @@ import type { SearchDoc } from '../../server/src/features/search/search-index';
 import type { SyntheticNetwork, SyntheticMembership } from './networks';
 import type { SyntheticOrganization } from './organizations';
 import type { SyntheticPerson } from './people';
-import type { SearchRow } from './search-rows';
 
 /** Separator of list values packed into one text (unit separator, never in names). */
 const SEP = '\u001f';
@@ -104,15 +103,8 @@ export function networkSearchDoc(n: SyntheticNetwork, industryIds: Map<string, s
   };
 }
 
-/** Search documents as the index's own searchRow() computes them (jieba terms, pinyin keys). */
-export async function insertSearchRows(ex: Executor, rows: SearchRow[]) {
-  await ex.execute(sql`
-    insert into search_documents (entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens, title_norm, pinyin_full, pinyin_initials, boost)
-    select entity_type, entity_id, title, subtitle, body, district_code, kind, string_to_array(industry_ids, ',')::uuid[],
-           to_tsvector('simple', tokens), title_norm, pinyin_full, pinyin_initials, boost
-    from unnest(${p(rows.map((r) => r.entityType))}::text[], ${p(rows.map((r) => r.entityId))}::uuid[], ${p(rows.map((r) => r.title))}::text[],
-                ${p(rows.map((r) => r.subtitle))}::text[], ${p(rows.map((r) => r.body))}::text[], ${p(rows.map((r) => r.districtCode))}::text[],
-                ${p(rows.map((r) => r.kind))}::text[], ${p(rows.map((r) => r.industryIds.join(',')))}::text[], ${p(rows.map((r) => r.tokens))}::text[], ${p(rows.map((r) => r.titleNorm))}::text[],
-                ${p(rows.map((r) => r.pinyinFull))}::text[], ${p(rows.map((r) => r.pinyinInitials))}::text[], ${p(rows.map((r) => r.boost))}::real[])
-      as t(entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens, title_norm, pinyin_full, pinyin_initials, boost)`);
-}
+/**
+ * Search documents as the index's own searchRow() computes them (jieba terms, pinyin keys), written by the
+ * importers' statement: one builder and one insert for the form, the import and the generator.
+ */
+export { insertSearchRows } from '../../server/src/features/io/io-import.repository';

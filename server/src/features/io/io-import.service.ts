@@ -24,6 +24,7 @@ import { mapHeader, parsedRow, RowErrors, type Importer, type ParsedRow } from '
 import { buildSearchRows, warmSearchRowPool } from './io-search-rows';
 import { canImport } from './io.policy';
 import { cleanGinPendingLists } from './io-import.repository';
+import { countRows, deferIndexes, isEmbedded, shouldDefer } from './io-bulk-indexes';
 
 export const BATCH_SIZE = 5000;
 /** rows per duplicate query of a check: small enough that one query never holds the embedded database for long */
@@ -130,6 +131,10 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
       let imported = 0;
       let batches = 0;
       let tally = { skipped: 0, updated: 0 };
+      // a big file into a small embedded directory: indexes built once at the end (see io-bulk-indexes.ts)
+      const bulkTables = isEmbedded(db) ? importer.bulkTables : undefined;
+      let deferDecided = !bulkTables?.length;
+      let rebuildIndexes: (() => Promise<void>) | undefined;
       try {
         await db.transaction(async (tx) => {
           const ctx = await importer.prepare(tx, actor, { existing: opts.existing });
@@ -151,7 +156,13 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             if ((opts.mode === 'valid' || report.errorCount === 0) && records.length) {
               await landing;
               const ids = new Set(records.map((r) => (r as { id?: string }).id));
+              const secondBatch = batches >= 2;
               landing = searchRows.then(async (rows) => {
+                if (!deferDecided && secondBatch) {
+                  deferDecided = true;
+                  const existing = (await countRows(tx, bulkTables![0])) - imported;
+                  if (shouldDefer(report.total, existing, batchSize)) rebuildIndexes = await deferIndexes(tx, bulkTables!);
+                }
                 // the search rows of records that the database checks refused are dropped
                 await importer.land(tx, records, records.length === checked.length ? rows : rows.filter((r) => ids.has(r.entityId)));
                 imported += records.filter((r) => !(r as { existingId?: string }).existingId).length;
@@ -162,6 +173,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
           }
           await landing;
           if (opts.mode === 'all' && report.errorCount) throw new Rollback();
+          await rebuildIndexes?.();
           tally = importer.tally?.(ctx) ?? tally;
           if (imported || tally.updated) {
             await recordAudit(tx, actor, {

@@ -163,6 +163,8 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
 
   tally: (ctx) => ({ skipped: ctx.skipped, updated: ctx.updated }),
 
+  bulkTables: ['organizations', 'search_documents', 'organization_industries'],
+
   searchDocs: (records) => records.map(organizationSearchDoc),
 
   async land(ex, records, searchRows) {

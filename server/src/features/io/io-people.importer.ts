@@ -156,6 +156,8 @@ export const personImporter: Importer<PersonRecord, Ctx> = {
 
   tally: (ctx) => ({ skipped: ctx.skipped, updated: ctx.updated }),
 
+  bulkTables: ['people', 'search_documents', 'affiliations'],
+
   searchDocs: (records) => records.map(personSearchDoc),
 
   async land(ex, records, searchRows) {

@@ -69,6 +69,8 @@ export interface Importer<R extends { row: number }, Ctx> {
   searchDocs?(records: R[]): SearchDoc[];
   /** write the records (and their search rows, in the same order as searchDocs gave them) */
   land(ex: Executor, records: R[], searchRows: SearchRowData[]): Promise<void>;
+  /** the tables land() fills, the records' own first: a big import into the embedded database builds their indexes at the end */
+  bulkTables?: readonly string[];
   /** likely duplicates of the rows, for /check */
   duplicates(db: Db, ctx: Ctx, actor: Actor, rows: ParsedRow[]): Promise<{ row: number; candidates: ImportDuplicateCandidate[] }[]>;
   /** rows compared for near names so far (the costly kind, bounded per file) */

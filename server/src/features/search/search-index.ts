@@ -27,6 +27,30 @@ export interface SearchDoc {
 const present = (ts: (string | null | undefined)[] | undefined) =>
   [...new Set((ts ?? []).map((t) => t?.trim() ?? '').filter((t) => t !== ''))];
 
+/**
+ * Bounded memo of a pure function of a string. Pinyin is the dearest part of a search row (pinyin-pro
+ * reads a text twice) and the same words come back in almost every name (上海, 科技, 有限公司), so
+ * an import of 100,000 organisations computes each distinct word once. Cleared when full.
+ */
+function memo<R>(f: (s: string) => R, limit = 50_000): (s: string) => R {
+  const cache = new Map<string, R>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= limit) cache.clear();
+      v = f(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+/** normalizeText of a name (a title is normalized for its pinyin keys and for title_norm) */
+const normalizedName = memo((s) => normalizeText(s), 10_000);
+/** pinyin of a whole name, its first character read as a surname (namePinyin's default) */
+const wholePinyin = memo((s) => Object.freeze(namePinyin(s)));
+/** pinyin of a word inside a name (no surname reading) */
+const wordPinyin = memo((s) => Object.freeze(namePinyin(s, { surname: false })));
+
 /** Longest pinyin key kept per suffix: queries match key prefixes, and nobody types more. */
 const MAX_PINYIN_KEY = 48;
 
@@ -45,14 +69,14 @@ const GENERIC_TAIL = /^[（(]?(?:集团|股份|控股)?[)）]?(?:有限责任公
  * The whole name reads its first character as a surname (单 → shan); words inside it do not.
  */
 export function namePinyinKeys(name: string): string[] {
-  const norm = normalizeText(name);
+  const norm = normalizedName(name);
   if (!norm) return [];
-  const whole = namePinyin(norm);
+  const whole = wholePinyin(norm);
   const keys = new Set<string>([whole.full, whole.initials]);
   // short names (people's: 张兆国) are one jieba word: every character starts a suffix (zhaoguo)
   const words = [...norm].length <= SHORT_NAME ? [...norm] : segment(norm);
   if (words.length > 1) {
-    const py = words.map((w) => namePinyin(w, { surname: false }));
+    const py = words.map(wordPinyin);
     let full = '';
     let initials = '';
     let tail = '';
@@ -96,7 +120,7 @@ export function searchRow(d: SearchDoc) {
   const names = [d.title, ...present(d.aliases), ...present(d.formerNames)];
   // the words of the texts, not of the labels 别名/曾用名 (which would match every document with aliases)
   const words = searchTokens([...names, ...present(d.texts)].join(' '));
-  const { full, initials } = namePinyin(d.title);
+  const { full, initials } = wholePinyin(d.title);
   const pinyinKeys = names.flatMap(namePinyinKeys);
   return {
     entityType: d.entityType,
@@ -108,7 +132,7 @@ export function searchRow(d: SearchDoc) {
     kind: d.kind ?? null,
     industryIds: d.industryIds ?? [],
     tokens: toTsvectorText([...new Set([...words, ...pinyinKeys])]),
-    titleNorm: normalizeText(d.title).toLowerCase(),
+    titleNorm: normalizedName(d.title).toLowerCase(),
     pinyinFull: full,
     pinyinInitials: initials,
     boost: d.boost ?? 0,

@@ -28,6 +28,11 @@ import { createIoService } from './features/io/io.service';
 import { ioRoutes } from './features/io/io.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
+import { createAreaService } from './features/map/areas.service';
+import { createGeojsonService } from './features/map/geojson.service';
+import { createMapService } from './features/map/map.service';
+import { mapRoutes } from './features/map/map.routes';
+import { createRouteService } from './features/map/routes.service';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
 import { installOpenApi } from './lib/openapi';
@@ -53,6 +58,7 @@ export function createServices(database: Database, env: AppEnv) {
     places: createPlaceService({ db }),
     search: createSearchService({ db }),
     io: createIoService({ db }),
+    map: { areas: createAreaService({ db }), routes: createRouteService({ db }), map: createMapService({ db }), geojson: createGeojsonService({ db }) },
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -87,6 +93,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   placesRoutes(app, services.places);
   searchRoutes(app, services.search);
   ioRoutes(app, services.io);
+  mapRoutes(app, services.map);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

@@ -6,6 +6,9 @@ import { auditLog } from '../../db/schema';
 import { useTestApp } from '../../test/build-test-app';
 import { loginAs, makeOrganization, makePlace } from '../../test/factories';
 import distance from '@turf/distance';
+import type { FeatureCollection } from 'geojson';
+
+const checked = (text: string) => check(text) as FeatureCollection;
 
 const t = useTestApp();
 const JIADING = '310114';
@@ -176,16 +179,16 @@ describe('GeoJSON', () => {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/application\/geo\+json/);
       // another program's parser: throws on anything that is not RFC 7946
-      const parsed = check(res.body);
+      const parsed = checked(res.body);
       expect(parsed.type).toBe('FeatureCollection');
       expect(parsed.features.length).toBeGreaterThan(0);
       for (const f of parsed.features) expect(f.properties).toMatchObject({ name: expect.any(String), kind: expect.any(String), district: JIADING });
     }
-    const places = check((await session.get('/api/map/places.geojson')).body);
+    const places = checked((await session.get('/api/map/places.geojson')).body);
     const names = places.features.map((f) => f.properties!.name);
     expect(names).toContain('导出的场所');
     expect(names).not.toContain(other.name);
-    const stations = check((await session.get('/api/map/places.geojson?kind=station')).body);
+    const stations = checked((await session.get('/api/map/places.geojson?kind=station')).body);
     expect(stations.features.every((f) => f.properties!.kind === 'station')).toBe(true);
   });
 

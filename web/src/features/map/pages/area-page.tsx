@@ -106,7 +106,7 @@ export function AreaPage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {isNew ? t('map.newArea') : record?.name}
           {record?.approximate && <Tag color="orange" style={{ marginLeft: 8, verticalAlign: 'middle' }}>{t('map.approximate')}</Tag>}
         </Typography.Title>

@@ -21,7 +21,7 @@ export function AreasPage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('map.areasTitle')}
         </Typography.Title>
         <MapSectionNav current="areas" />

@@ -19,7 +19,7 @@ export function DistrictFiguresPage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('map.statsTitle')}
         </Typography.Title>
         <MapSectionNav current="stats" />

@@ -110,7 +110,7 @@ export function MapPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('map.title')}
         </Typography.Title>
         <MapSectionNav current="map" />

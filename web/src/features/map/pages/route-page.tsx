@@ -48,7 +48,7 @@ export function RoutePage() {
   return (
     <Flex vertical gap={16} className="tx-route-sheet">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {r?.name}
         </Typography.Title>
         <Flex gap={8} wrap className="tx-no-print">

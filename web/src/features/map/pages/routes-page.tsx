@@ -66,7 +66,7 @@ export function RoutesPage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('map.routesTitle')}
         </Typography.Title>
         <MapSectionNav current="routes" />

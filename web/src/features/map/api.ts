@@ -30,6 +30,8 @@ export function useMapPlaces(filters: MapFilters) {
   return useQuery({
     queryKey: [...mapKey, 'places', filters],
     queryFn: ({ signal }) => api.get<PlacesCollection>('/api/map/places.geojson', { query: { ...filters }, signal }),
+    // thousands of points: comparing the old and new collection deeply costs more than it saves
+    structuralSharing: false,
     placeholderData: keepPreviousData,
   });
 }

@@ -7,7 +7,7 @@ import { createBaseMap, districtLayer } from './base-map';
 declare global {
   interface Window {
     /** the map page's figures for the browser test and the benchmark */
-    __tongxinMap?: { map: L.Map; t0: number; firstDrawMs?: number };
+    __tongxinMap?: { map: L.Map; t0: number; firstDrawMs?: number; dataMs?: number };
   }
 }
 

@@ -68,6 +68,7 @@ export function MapPage() {
     const features = places.data.features.filter((f) => !hidden.has(f.properties.kind));
     layer.setData({ type: 'FeatureCollection', features });
     const info = window.__tongxinMap;
+    if (info && info.dataMs === undefined) info.dataMs = performance.now() - info.t0;
     if (info && info.firstDrawMs === undefined)
       requestAnimationFrame(() => requestAnimationFrame(() => (info.firstDrawMs = performance.now() - info.t0)));
   }, [layer, places.data, hidden]);

@@ -168,6 +168,35 @@ describe('the map', () => {
     }
   });
 
+  it('imports a GeoJSON file and reports the broken feature without storing it', async () => {
+    const { context, page, errors } = await open();
+    try {
+      const good = `导入园区${tag()}`;
+      const bad = `自相交${tag()}`;
+      const square = [[[121.5, 31.1], [121.51, 31.1], [121.51, 31.11], [121.5, 31.11], [121.5, 31.1]]];
+      const bowtie = [[[121.5, 31.1], [121.51, 31.11], [121.51, 31.1], [121.5, 31.11], [121.5, 31.1]]];
+      const file = {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', geometry: { type: 'Polygon', coordinates: square }, properties: { name: good, kind: '园区', district: '浦东新区' } },
+          { type: 'Feature', geometry: { type: 'Polygon', coordinates: bowtie }, properties: { name: bad, kind: '园区', district: '浦东新区' } },
+        ],
+      };
+      await page.goto('/map/areas');
+      await page.locator('input[type=file]').setInputFiles({ name: 'areas.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+      const dialog = page.getByRole('dialog', { name: '导入结果' });
+      await dialog.getByText('共 2 个要素：导入 1 个，1 个有错误未导入').waitFor();
+      await dialog.getByRole('row', { name: new RegExp(bad) }).getByText('多边形的边自相交').waitFor();
+      await shot(page, 'import-report');
+      await dialog.getByRole('button', { name: /Close|关闭/ }).click();
+      await page.getByRole('link', { name: good }).waitFor();
+      await expect(page.getByRole('link', { name: bad }).count()).resolves.toBe(0);
+      expect(unexpectedPageErrors(errors)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('works at 390 px: the map, an area, the routes and the public embed', async () => {
     const { context, page, errors } = await open(390);
     try {

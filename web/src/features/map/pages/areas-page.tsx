@@ -8,6 +8,7 @@ import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { useAreas, type Area } from '../api';
 import { MapSectionNav } from '../components/map-section-nav';
 import { formatKm2 } from '../format';
+import { GeojsonImport } from '../components/geojson-import';
 
 /** 片区: the areas (实践带, 园区, 示范区) of the actor's scope. */
 export function AreasPage() {
@@ -34,6 +35,7 @@ export function AreasPage() {
               {t('map.newArea')}
             </Button>
           )}
+          {canEdit && <GeojsonImport />}
         </Flex>
         <Table<Area>
           rowKey="id"

@@ -57,6 +57,8 @@ export const auditEntities = [
   'user',
   'dataset',
   'audit',
+  'area',
+  'route',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -71,6 +73,8 @@ export const auditEntityLabels: Record<AuditEntity, Label> = {
   user: { zh: '用户', en: 'User' },
   dataset: { zh: '数据集', en: 'Dataset' },
   audit: { zh: '审计日志', en: 'Audit log' },
+  area: { zh: '片区', en: 'Area' },
+  route: { zh: '线路', en: 'Route' },
 };
 
 /** The fields of the snapshots the services write (`audit<Kind>()` in each presenter). */
@@ -132,6 +136,12 @@ export const auditFieldLabels: Record<string, Label> = {
   mergedInto: { zh: '已合并到', en: 'Merged into' },
   moved: { zh: '转移的关联', en: 'Moved links' },
   id: { zh: '编号', en: 'Id' },
+  areaKm2: { zh: '面积（平方公里）', en: 'Area (km²)' },
+  approximate: { zh: '约略范围', en: 'Approximate' },
+  note: { zh: '说明', en: 'Note' },
+  published: { zh: '公开', en: 'Published' },
+  placeIds: { zh: '途经场所', en: 'Stops' },
+  totalM: { zh: '总长（米）', en: 'Total (m)' },
 };
 
 const pick = (l: Label, locale: AuditLocale) => (locale === 'en' ? l.en : l.zh);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { placeKinds } from '../domain';
 import { isShanghaiDistrictCode } from '../validators';
 import { pageQuery } from './common';
+import { coordinateSystems } from '../map-domain';
 
 export { placeKinds, type PlaceKind } from '../domain';
 
@@ -50,8 +51,8 @@ const placeFields = z.object({
   address: z.string().trim().max(500).nullable().optional(),
   lng: lng.nullable().optional(),
   lat: lat.nullable().optional(),
-  /** the datum of lng/lat as entered: WGS-84 (GPS, OpenStreetMap) or GCJ-02 (AMap, Tencent); stored as WGS-84 */
-  crs: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  /** the datum of lng/lat as entered: WGS-84 (GPS, OpenStreetMap), GCJ-02 (AMap, Tencent) or BD-09 (Baidu); stored as WGS-84 */
+  crs: z.enum(coordinateSystems).default('wgs84'),
   description: z.string().trim().max(5000).nullable().optional(),
 });
 
@@ -68,4 +69,4 @@ const pairCheck = (b: { lng?: number | null; lat?: number | null }, ctx: z.Refin
 };
 
 export const createPlaceBody = placeFields.superRefine(pairCheck);
-export const updatePlaceBody = placeFields.partial().extend({ crs: z.enum(['wgs84', 'gcj02']).default('wgs84') }).superRefine(pairCheck);
+export const updatePlaceBody = placeFields.partial().extend({ crs: z.enum(coordinateSystems).default('wgs84') }).superRefine(pairCheck);

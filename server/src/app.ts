@@ -30,6 +30,11 @@ import { createIngestService } from './features/ingest/ingest.service';
 import { ingestRoutes } from './features/ingest/ingest.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
+import { createAreaService } from './features/map/areas.service';
+import { createGeojsonService } from './features/map/geojson.service';
+import { createMapService } from './features/map/map.service';
+import { mapRoutes } from './features/map/map.routes';
+import { createRouteService } from './features/map/routes.service';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
 import { installOpenApi } from './lib/openapi';
@@ -56,6 +61,7 @@ export function createServices(database: Database, env: AppEnv) {
     search: createSearchService({ db }),
     io: createIoService({ db }),
     ingest: createIngestService({ db }),
+    map: { areas: createAreaService({ db }), routes: createRouteService({ db }), map: createMapService({ db }), geojson: createGeojsonService({ db }) },
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -91,6 +97,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   searchRoutes(app, services.search);
   ioRoutes(app, services.io);
   ingestRoutes(app, services.ingest);
+  mapRoutes(app, services.map);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

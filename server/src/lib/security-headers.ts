@@ -13,14 +13,18 @@ const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The public read-only map of a published area (/embed/…) is meant to be shown in other sites' iframes. */
+const embeddable = (url: string) => url.startsWith('/embed/');
+const embedCsp = csp.replace("frame-ancestors 'none'", 'frame-ancestors *');
+
 export function installSecurityHeaders(app: FastifyInstance) {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
+    if (!embeddable(req.url)) reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-request-id', String(req.id));
     // the API docs page sets its own, stricter-for-its-scripts CSP (swagger-ui staticCSP)
-    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', csp);
+    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', embeddable(req.url) ? embedCsp : csp);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 }

@@ -22,7 +22,7 @@ import type { Actor } from './actor';
  *
  * Needs and events will register here like places: a district column, and reaches if they have any.
  */
-export type Entity = 'organization' | 'person' | 'network' | 'place';
+export type Entity = 'organization' | 'person' | 'network' | 'place' | 'area' | 'route';
 export type Access = 'read' | 'change';
 
 interface Scopes {
@@ -78,6 +78,9 @@ const rules: Record<Entity, Rule> = {
   person: { table: 'people', readReach: [currentMembers('person_id'), currentlyWorkingInDistricts], changeReach: [] },
   network: { table: 'networks', readReach: [networksInTree], changeReach: [networksInTree] },
   place: { table: 'places', readReach: [], changeReach: [] },
+  // the map's areas and routes follow the place rule: their own district only
+  area: { table: 'areas', readReach: [], changeReach: [] },
+  route: { table: 'routes', readReach: [], changeReach: [] },
 };
 
 const or = (parts: SQL[]) => (parts.length === 0 ? sql`false` : parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`);

@@ -34,6 +34,13 @@ const PlaceDetailPage = lazyPage(() => import('../features/places/pages/place-de
 const SearchPage = lazyPage(() => import('../features/search/pages/search-page'), 'SearchPage');
 const UsersPage = lazyPage(() => import('../features/accounts/pages/users-page'), 'UsersPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/pages/audit-log-page'), 'AuditLogPage');
+const MapPage = lazyPage(() => import('../features/map/pages/map-page'), 'MapPage');
+const AreasPage = lazyPage(() => import('../features/map/pages/areas-page'), 'AreasPage');
+const AreaPage = lazyPage(() => import('../features/map/pages/area-page'), 'AreaPage');
+const RoutesPage = lazyPage(() => import('../features/map/pages/routes-page'), 'RoutesPage');
+const RoutePage = lazyPage(() => import('../features/map/pages/route-page'), 'RoutePage');
+const DistrictFiguresPage = lazyPage(() => import('../features/map/pages/district-figures-page'), 'DistrictFiguresPage');
+const EmbedAreaPage = lazyPage(() => import('../features/map/pages/embed-area-page'), 'EmbedAreaPage');
 
 export const router = createBrowserRouter([
   {
@@ -42,6 +49,16 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading fullScreen />}>
         <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    // the public, embeddable read-only map of a published area: no session
+    path: '/embed/areas/:id',
+    errorElement: <RouteErrorPage />,
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <EmbedAreaPage />
       </Suspense>
     ),
   },
@@ -73,7 +90,18 @@ export const router = createBrowserRouter([
       { path: 'search', element: <SearchPage /> },
       { path: 'needs/*', element: <ComingSoon area="nav.needs" /> },
       { path: 'events/*', element: <ComingSoon area="nav.events" /> },
-      { path: 'map/*', element: <ComingSoon area="nav.map" /> },
+      {
+        path: 'map',
+        children: [
+          { index: true, element: <MapPage /> },
+          { path: 'areas', element: <AreasPage /> },
+          { path: 'areas/new', element: <AreaPage /> },
+          { path: 'areas/:id', element: <AreaPage /> },
+          { path: 'routes', element: <RoutesPage /> },
+          { path: 'routes/:id', element: <RoutePage /> },
+          { path: 'stats', element: <DistrictFiguresPage /> },
+        ],
+      },
       { path: 'stats/*', element: <ComingSoon area="nav.stats" /> },
       {
         path: 'admin',

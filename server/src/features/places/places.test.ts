@@ -48,7 +48,7 @@ describe('places', () => {
     expect(alone.json().fields[0]).toMatchObject({ path: 'lat', message: expect.stringMatching(/纬度/) });
     const badKind = await session.send('POST', '/api/places', { name: '错误类型', kind: 'mall' });
     expect(badKind.json().fields[0].path).toBe('kind');
-    const badCrs = await session.send('POST', '/api/places', { name: '百度坐标', kind: 'park', lng: 121.5, lat: 31.2, crs: 'bd09' });
+    const badCrs = await session.send('POST', '/api/places', { name: '火星坐标', kind: 'park', lng: 121.5, lat: 31.2, crs: 'mars' });
     expect(badCrs.json().fields[0].path).toBe('crs');
     const badDistrict = await session.send('POST', '/api/places', { name: '错误区划', kind: 'park', districtCode: '999999' });
     expect(badDistrict.json().fields[0].path).toBe('districtCode');

@@ -6,6 +6,7 @@ import { enShell } from './en-shell';
 import { enIo } from './en-io';
 import type { MessageKey } from './zh-CN';
 import { enLists } from './en-lists';
+import { enMap } from './en-map';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enAdmin,
   ...enIo,
   ...enLists,
+  ...enMap,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

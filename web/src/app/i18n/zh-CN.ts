@@ -6,6 +6,7 @@ import { zhCNLabels } from './zh-CN-labels';
 import { zhCNLists } from './zh-CN-lists';
 import { zhCNSecurity } from './zh-CN-security';
 import { zhCNShell } from './zh-CN-shell';
+import { zhCNMap } from './zh-CN-map';
 
 export const zhCN = {
   ...zhCNDirectory,
@@ -15,6 +16,7 @@ export const zhCN = {
   ...zhCNAdmin,
   ...zhCNIo,
   ...zhCNLists,
+  ...zhCNMap,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',

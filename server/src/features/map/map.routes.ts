@@ -1,0 +1,95 @@
+import { idParams, pageOf } from '../../../../common/schemas/common';
+import {
+  areaDetailSchema,
+  areaListQuery,
+  areaSchema,
+  createAreaBody,
+  createRouteBody,
+  geojsonImportBody,
+  importReportSchema,
+  mapFilterQuery,
+  placeCardSchema,
+  placeRelationsBody,
+  publicAreaSchema,
+  routeListQuery,
+  routeSchema,
+  updateAreaBody,
+  updateRouteBody,
+} from '../../../../common/schemas/map';
+import type { App } from '../../lib/app-type';
+import type { AreaService } from './areas.service';
+import type { GeojsonService } from './geojson.service';
+import type { MapService } from './map.service';
+import type { RouteService } from './routes.service';
+
+const tags = ['map'];
+const geojson = 'application/geo+json; charset=utf-8';
+
+export function mapRoutes(app: App, s: { areas: AreaService; routes: RouteService; map: MapService; geojson: GeojsonService }) {
+  app.get('/api/map/areas', { schema: { tags, querystring: areaListQuery, response: { 200: pageOf(areaSchema) } } }, (req) =>
+    s.areas.list(req.actor(), req.query),
+  );
+  app.get(
+    '/api/map/areas/:id',
+    { schema: { tags, summary: 'An area with the places and organisations inside it (found by geometry)', params: idParams, response: { 200: areaDetailSchema } } },
+    (req) => s.areas.get(req.actor(), req.params.id),
+  );
+  app.post(
+    '/api/map/areas',
+    { schema: { tags, summary: 'Add an area; its km² and box are computed; GCJ-02/BD-09 input converted', body: createAreaBody, response: { 201: areaSchema } } },
+    async (req, reply) => reply.code(201).send(await s.areas.create(req.actor(), req.body)),
+  );
+  app.patch('/api/map/areas/:id', { schema: { tags, params: idParams, body: updateAreaBody, response: { 200: areaSchema } } }, (req) =>
+    s.areas.update(req.actor(), req.params.id, req.body),
+  );
+  app.delete('/api/map/areas/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
+    await s.areas.remove(req.actor(), req.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/map/routes', { schema: { tags, querystring: routeListQuery, response: { 200: pageOf(routeSchema) } } }, (req) =>
+    s.routes.list(req.actor(), req.query),
+  );
+  app.get('/api/map/routes/:id', { schema: { tags, params: idParams, response: { 200: routeSchema } } }, (req) => s.routes.get(req.actor(), req.params.id));
+  app.post(
+    '/api/map/routes',
+    { schema: { tags, summary: 'Add a route over places in order; leg lengths computed', body: createRouteBody, response: { 201: routeSchema } } },
+    async (req, reply) => reply.code(201).send(await s.routes.create(req.actor(), req.body)),
+  );
+  app.patch('/api/map/routes/:id', { schema: { tags, params: idParams, body: updateRouteBody, response: { 200: routeSchema } } }, (req) =>
+    s.routes.update(req.actor(), req.params.id, req.body),
+  );
+  app.delete('/api/map/routes/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
+    await s.routes.remove(req.actor(), req.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/map/places/:id/card', { schema: { tags, params: idParams, response: { 200: placeCardSchema } } }, (req) =>
+    s.map.placeCard(req.actor(), req.params.id),
+  );
+  app.put('/api/map/places/:id/relations', { schema: { tags, summary: 'A place’s parent place, operator and networks', params: idParams, body: placeRelationsBody } }, (req) =>
+    s.map.setRelations(req.actor(), req.params.id, req.body),
+  );
+
+  // GeoJSON (RFC 7946), scoped like the lists; hand-built FeatureCollections (presented field by field in the service)
+  app.get('/api/map/places.geojson', { schema: { tags, summary: 'Places as a GeoJSON FeatureCollection', querystring: mapFilterQuery } }, async (req, reply) =>
+    reply.type(geojson).send(JSON.stringify(await s.geojson.places(req.actor(), req.query))),
+  );
+  app.get('/api/map/areas.geojson', { schema: { tags, summary: 'Areas as a GeoJSON FeatureCollection' } }, async (req, reply) =>
+    reply.type(geojson).send(JSON.stringify(await s.geojson.areas(req.actor()))),
+  );
+  app.get('/api/map/routes.geojson', { schema: { tags, summary: 'Routes as a GeoJSON FeatureCollection' } }, async (req, reply) =>
+    reply.type(geojson).send(JSON.stringify(await s.geojson.routes(req.actor()))),
+  );
+  app.post(
+    '/api/map/import',
+    { bodyLimit: 20 * 1024 * 1024, schema: { tags, summary: 'Import a GeoJSON FeatureCollection with a report per feature', body: geojsonImportBody, response: { 200: importReportSchema } } },
+    (req) => s.geojson.import(req.actor(), req.body),
+  );
+
+  app.get(
+    '/api/public/map/areas/:id',
+    { config: { public: true }, schema: { tags, summary: 'A published area for the embeddable map (no session)', params: idParams, response: { 200: publicAreaSchema } } },
+    (req) => s.map.publicArea(req.params.id),
+  );
+}

@@ -1,0 +1,46 @@
+import type L from 'leaflet';
+import { useEffect, useRef, useState } from 'react';
+import { useLocale } from '../../../app/i18n';
+import { useDistricts } from '../api';
+import { createBaseMap, districtLayer } from './base-map';
+
+declare global {
+  interface Window {
+    /** the map page's figures for the browser test and the benchmark */
+    __tongxinMap?: { map: L.Map; t0: number; firstDrawMs?: number; dataMs?: number };
+  }
+}
+
+/**
+ * A Leaflet map in a div, with the 16 districts drawn underneath (the base layer; `districtStyle`
+ * colours them for a choropleth). The div gets data-districts="16" once they are drawn.
+ */
+export function useLeafletMap(districtStyle?: (code: string) => L.PathOptions, options?: L.MapOptions) {
+  const { locale } = useLocale();
+  const ref = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<L.Map>();
+  const districts = useDistricts();
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const m = createBaseMap(ref.current, locale, options);
+    setMap(m);
+    return () => {
+      m.remove();
+      setMap(undefined);
+    };
+    // the map is made once per mount; the locale only words its attribution
+  }, []);
+
+  useEffect(() => {
+    if (!map || !districts.data) return;
+    const layer = districtLayer(districts.data, locale, districtStyle).addTo(map);
+    layer.bringToBack();
+    map.getContainer().dataset.districts = String(districts.data.features.length);
+    return () => {
+      layer.remove();
+    };
+  }, [map, districts.data, locale, districtStyle]);
+
+  return { ref, map, districtsError: districts.isError };
+}

@@ -28,6 +28,9 @@ import { createIoService } from './features/io/io.service';
 import { ioRoutes } from './features/io/io.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
+import { createNeedService } from './features/needs/needs.service';
+import { createNeedDeskService } from './features/needs/needs-desk.service';
+import { needsRoutes } from './features/needs/needs.routes';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
 import { installOpenApi } from './lib/openapi';
@@ -53,7 +56,13 @@ export function createServices(database: Database, env: AppEnv) {
     places: createPlaceService({ db }),
     search: createSearchService({ db }),
     io: createIoService({ db }),
+    ...needServices(db),
   };
+}
+
+function needServices(db: Database['db']) {
+  const needs = createNeedService({ db });
+  return { needs, needDesk: createNeedDeskService({ db, needsService: needs }) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -87,6 +96,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   placesRoutes(app, services.places);
   searchRoutes(app, services.search);
   ioRoutes(app, services.io);
+  needsRoutes(app, services.needs, services.needDesk);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

@@ -1,6 +1,6 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useT, type MessageKey } from '../../../app/i18n';
+import { useLocale, useT, type MessageKey } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
 import { useInbox, useMarkRead } from '../api';
@@ -11,6 +11,12 @@ const kindColor = { due: 'orange', assigned: 'blue', escalated: 'red', status: '
 /** 待办: what is due today in my scope, and my messages (assigned to me, escalated, status). */
 export function InboxPage() {
   const t = useT();
+  const { locale } = useLocale();
+  // messages are stored as "中文 / English": show the reader's side
+  const side = (m: string) => {
+    const cut = m.lastIndexOf(' / ');
+    return cut < 0 ? m : locale === 'en' ? m.slice(cut + 3) : m.slice(0, cut);
+  };
   const inbox = useInbox();
   const markRead = useMarkRead();
   return (
@@ -51,7 +57,7 @@ export function InboxPage() {
                     {item.read ? null : <Tag color="red">•</Tag>}
                   </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {item.message} · {item.createdAt.slice(0, 16).replace('T', ' ')}
+                    {side(item.message)} · {item.createdAt.slice(0, 16).replace('T', ' ')}
                   </Typography.Text>
                 </Space>
               </List.Item>

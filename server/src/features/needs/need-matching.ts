@@ -47,7 +47,7 @@ function idfOf(term: string): number {
   return idfMap.get(term) ?? idfMedian;
 }
 
-const STOP = new Set(['企业', '公司', '需要', '需求', '希望', '帮助', '问题', '相关', '进行', '我们', '对接', '有限公司', '服务']);
+const STOP = new Set(['企业', '公司', '需要', '需求', '希望', '帮助', '问题', '相关', '进行', '我们', '对接', '有限公司', '服务', '专家', '计划', '方面', '拓展', '提供', '寻求', '解决']);
 
 /** The need's terms with their weights (IDF): at most 12, the weightiest first. */
 export function needTerms(text: string): { term: string; weight: number }[] {

@@ -86,7 +86,7 @@ export function MatchPanel({ need }: { need: NeedDetail }) {
                   </Space>
                   <Space wrap size={[12, 0]}>
                     {parts.map((p) => (
-                      <span key={p} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontSize: 12 }}>
+                      <span key={p} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontSize: 12, whiteSpace: 'nowrap' }}>
                         {t(`needs.match.part.${p}` as MessageKey)}
                         <Progress percent={Math.round(((c.parts[p] ?? 0) / Math.max(c.score, 0.001)) * 100)} size={[48, 6]} showInfo={false} />
                         {(c.parts[p] ?? 0).toFixed(2)}

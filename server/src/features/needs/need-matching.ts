@@ -25,7 +25,7 @@ import { escapeTsToken, queryTokens } from '../../lib/text';
 export const defaultWeights: MatchWeights = { text: 0.35, industry: 0.2, category: 0.15, district: 0.1, load: 0.05, rating: 0.15 };
 
 /** How many candidates each index scan contributes before scoring. */
-export const MATCH_CANDIDATES = { text: 400, industry: 300 } as const;
+export const MATCH_CANDIDATES = { text: 200, industry: 150 } as const;
 
 let idfMap: Map<string, number> | undefined;
 let idfMedian = 10;

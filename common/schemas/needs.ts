@@ -200,7 +200,7 @@ export const inboxSchema = z.object({
 
 export const calendarDaySchema = z.object({ day: z.string(), working: z.boolean(), name: z.string() });
 export const calendarQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-export const putCalendarDayBody = z.object({ working: z.boolean(), name: z.string().trim().max(100).default('') });
+export const putCalendarDayBody = z.object({ day, working: z.boolean(), name: z.string().trim().max(100).default('') });
 export const dayParams = z.object({ day });
 export const importCalendarBody = z.object({ csv: z.string().max(200_000) });
 

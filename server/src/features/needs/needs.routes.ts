@@ -124,8 +124,9 @@ export function needsRoutes(app: App, needs: NeedService, desk: NeedDeskService)
   );
 
   app.get('/api/work-calendar', { schema: { tags, querystring: calendarQuery, response: { 200: z.array(calendarDaySchema) } } }, (req) => desk.calendar(req.query.year));
-  app.put('/api/work-calendar/:day', { schema: { tags, params: dayParams, body: putCalendarDayBody } }, async (req, reply) => {
-    await desk.putCalendarDay(req.actor(), req.params.day, req.body);
+  app.put('/api/work-calendar', { schema: { tags, summary: 'Set one day: a holiday (working false) or a 调休 make-up day', body: putCalendarDayBody } }, async (req, reply) => {
+    const { day, ...rest } = req.body;
+    await desk.putCalendarDay(req.actor(), day, rest);
     return reply.code(204).send();
   });
   app.delete('/api/work-calendar/:day', { schema: { tags, params: dayParams } }, async (req, reply) => {

@@ -213,7 +213,9 @@ describe('deadlines, reminders and escalation', () => {
     expect(addWorkingDays('2026-09-25', 4, ex)).toBe('2026-10-09');
     expect(addWorkingDays('2026-09-25', 5, ex)).toBe('2026-10-10');
     const coord = await coordinator();
-    expect((await coord.send('PUT', '/api/work-calendar/2026-05-01', { working: false, name: '劳动节' })).statusCode).toBe(403);
+    expect((await coord.send('PUT', '/api/work-calendar', { day: '2026-05-01', working: false, name: '劳动节' })).statusCode).toBe(403);
+    expect((await admin.send('PUT', '/api/work-calendar', { day: '2026-05-01', working: false, name: '劳动节' })).statusCode).toBe(204);
+    expect(addWorkingDays('2026-04-30', 1, await loadExceptions(t.app.services.db, '2026-04-30'))).toBe('2026-05-04');
   });
 });
 

@@ -131,7 +131,7 @@ export function useCalendar(year: number) {
 export function useSaveCalendarDay() {
   const invalidate = useInvalidateNeeds();
   return useMutation({
-    mutationFn: (d: CalendarDay) => request<void>('PUT', `/api/work-calendar/${d.day}`, { body: { working: d.working, name: d.name } }),
+    mutationFn: (d: CalendarDay) => request<void>('PUT', '/api/work-calendar', { body: d }),
     onSuccess: () => invalidate(),
   });
 }

@@ -24,6 +24,7 @@ export const enNeeds: Record<keyof typeof zhCNNeeds, string> = {
   'needs.view.board': 'Board',
   'needs.field.title': 'Title',
   'needs.field.organization': 'Enterprise',
+  'needs.field.provider': 'Provider',
   'needs.field.category': 'Category',
   'needs.field.status': 'Status',
   'needs.field.urgency': 'Urgency',

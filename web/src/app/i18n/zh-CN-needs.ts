@@ -24,6 +24,7 @@ export const zhCNNeeds = {
 
   'needs.field.title': '标题',
   'needs.field.organization': '企业',
+  'needs.field.provider': '服务方',
   'needs.field.category': '类别',
   'needs.field.status': '状态',
   'needs.field.urgency': '紧急程度',

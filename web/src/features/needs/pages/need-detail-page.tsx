@@ -35,7 +35,7 @@ function Assignments({ need }: { need: NeedDetail }) {
           scroll={{ x: 480 }}
           dataSource={need.assignments}
           columns={[
-            { key: 'name', title: t('needs.field.organization'), render: (_, a) => a.name },
+            { key: 'name', title: t('needs.field.provider'), render: (_, a) => a.name },
             { key: 'status', title: t('needs.field.status'), width: 110, render: (_, a) => <Tag>{labels.assignment(a.status)}</Tag> },
             { key: 'reason', title: t('needs.action.reason'), render: (_, a) => a.reason ?? '—' },
             {

@@ -35,6 +35,9 @@ import { createGeojsonService } from './features/map/geojson.service';
 import { createMapService } from './features/map/map.service';
 import { mapRoutes } from './features/map/map.routes';
 import { createRouteService } from './features/map/routes.service';
+import { createNeedService } from './features/needs/needs.service';
+import { createNeedDeskService } from './features/needs/needs-desk.service';
+import { needsRoutes } from './features/needs/needs.routes';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
 import { installOpenApi } from './lib/openapi';
@@ -62,7 +65,13 @@ export function createServices(database: Database, env: AppEnv) {
     io: createIoService({ db }),
     ingest: createIngestService({ db }),
     map: { areas: createAreaService({ db }), routes: createRouteService({ db }), map: createMapService({ db }), geojson: createGeojsonService({ db }) },
+    ...needServices(db),
   };
+}
+
+function needServices(db: Database['db']) {
+  const needs = createNeedService({ db });
+  return { needs, needDesk: createNeedDeskService({ db, needsService: needs }) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -98,6 +107,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   ioRoutes(app, services.io);
   ingestRoutes(app, services.ingest);
   mapRoutes(app, services.map);
+  needsRoutes(app, services.needs, services.needDesk);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

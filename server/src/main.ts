@@ -6,6 +6,8 @@ import { EnvError, readEnv } from './env';
 import { generatePassword } from './features/accounts/passwords';
 import { systemActor } from './lib/actor';
 import { insecureCookieWarning } from './lib/auth';
+import { createJobRunner } from './lib/jobs';
+import { needJobHandlers } from './features/needs/need-reminders';
 
 async function main() {
   const env = readEnv();
@@ -23,12 +25,20 @@ async function main() {
     app.log.info({ counts }, 'demo dataset loaded');
   }
 
+  // durable jobs: every process polls; FOR UPDATE SKIP LOCKED hands each job to one of them
+  const jobRunner = createJobRunner(database.db, {
+    handlers: { ...needJobHandlers },
+    onError: (job, err) => app.log.warn({ job: job.id, kind: job.kind, err }, 'job failed'),
+  });
+  jobRunner.start(env.TONGXIN_JOB_POLL_SECONDS * 1000);
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
+      await jobRunner.stop();
       await app.close();
       await database.close();
       process.exit(0);

@@ -9,6 +9,7 @@ import { loadOrganizations } from './load-organizations';
 import { loadPeople } from './load-people';
 import { loadPlaces } from './load-places';
 import { loadMap } from './load-map';
+import { loadNeeds } from './load-needs';
 
 /**
  * Load the demo dataset written from the five seed articles (demo/*.json) in one transaction:
@@ -24,9 +25,10 @@ export async function loadDemoData(db: Db, actor: Actor) {
     await loadNetworks(tx, demo, keys);
     await loadPlaces(tx, demo, keys);
     await loadMap(tx, demo, keys);
-    const counts = Object.fromEntries(
+    const counts: Record<string, number> = Object.fromEntries(
       ['industry', 'organization', 'person', 'network', 'place', 'area', 'route'].map((k) => [k, keys.count(k)]),
     );
+    counts.need = await loadNeeds(tx, keys);
     await recordAudit(tx, actor, { action: 'load-demo', entity: 'dataset', after: counts });
     return counts;
   });

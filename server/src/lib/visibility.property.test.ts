@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role, Scope } from '../../../common/schemas/accounts';
-import { affiliations, memberships, networks, organizations, people, places } from '../db/schema';
+import { affiliations, memberships, needs, networks, organizations, people, places } from '../db/schema';
 import { networkSearchDoc } from '../features/networks/networks.presenter';
 import { organizationSearchDoc } from '../features/organizations/organizations.presenter';
 import { personSearchDoc } from '../features/people/people.presenter';
@@ -69,6 +69,8 @@ interface World {
   memberships: { networkId: string; memberId: string; kind: 'organization' | 'person'; left: boolean }[];
   affiliations: { personId: string; orgId: string; ended: boolean }[];
   all: Rec[];
+  /** one need per organisation, in its district */
+  needs: { id: string; name: string; orgId: string; district: District }[];
 }
 
 async function buildWorld(spec: WorldSpec): Promise<World> {
@@ -77,6 +79,10 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
   const orgRows = await db
     .insert(organizations)
     .values(spec.orgs.map((d, i) => ({ name: nameOf('单位', i), nameNorm: nameOf('单位', i), kind: 'enterprise' as const, districtCode: d })))
+    .returning();
+  const needRows = await db
+    .insert(needs)
+    .values(orgRows.map((o, i) => ({ organizationId: o.id, category: 'technology' as const, title: nameOf('诉求', i), districtCode: o.districtCode })))
     .returning();
   const personRows = await db
     .insert(people)
@@ -146,7 +152,8 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
     })),
     affiliations: spec.affiliations.map((a) => ({ personId: personRows[a.person]!.id, orgId: orgRows[a.org]!.id, ended: a.ended })),
   };
-  return { ...w, all: [...w.orgs, ...w.people, ...w.networks, ...w.places] };
+  const needList = needRows.map((n) => ({ id: n.id, name: n.title, orgId: n.organizationId, district: n.districtCode as District }));
+  return { ...w, all: [...w.orgs, ...w.people, ...w.networks, ...w.places], needs: needList };
 }
 
 /** The policy of docs/ACCESS.md, written without SQL. */
@@ -180,7 +187,14 @@ function policy(w: World, role: Role, scopes: Scope[]) {
     if (read(byId.get(m.networkId)!)) labels.add((m.kind === 'organization' ? orgById.get(m.memberId) : w.people.find((p) => p.id === m.memberId))!.name);
   }
   for (const a of w.affiliations) if (read(w.people.find((p) => p.id === a.personId)!)) labels.add(orgById.get(a.orgId)!.name);
-  return { read, change, labels, exportsPeople: role === 'admin' || role === 'coordinator' };
+  /** needs: an enterprise or expert account reads only its own / assigned needs (none here: no account is linked) */
+  const readNeed = (n: World['needs'][number]): boolean => {
+    if (role === 'admin') return true;
+    if (role === 'enterprise' || role === 'expert') return false;
+    return (n.district !== null && D.has(n.district)) || currentMember(n.orgId);
+  };
+  const changeNeed = (n: World['needs'][number]) => role === 'admin' || (role === 'coordinator' && n.district !== null && D.has(n.district));
+  return { read, change, labels, readNeed, changeNeed, exportsPeople: role === 'admin' || role === 'coordinator' };
 }
 
 const actorArb = (w: World) =>
@@ -244,6 +258,15 @@ describe('the visibility rule as a property (docs/ACCESS.md)', () => {
           }
         }
 
+        // needs: list, detail and a workflow step (reject without a reason: 400 for who may take it, nothing changes)
+        const needList = await call(session, 'GET', `/api/needs?pageSize=200&q=${encodeURIComponent(TAG)}`);
+        expect(needList.json().items.map((i: { id: string }) => i.id).sort(), 'need list').toEqual(world.needs.filter(p.readNeed).map((n) => n.id).sort());
+        for (const n of world.needs) {
+          expect((await call(session, 'GET', `/api/needs/${n.id}`)).statusCode, 'need detail').toBe(p.readNeed(n) ? 200 : 404);
+          const step = await call(session, 'POST', `/api/needs/${n.id}/steps`, { action: 'reject' });
+          expect(step.statusCode, 'need step').toBe(!p.readNeed(n) ? 404 : p.changeNeed(n) ? 400 : 403);
+        }
+
         // exports
         const orgCsv = await call(session, 'GET', `/api/io/export/organizations.csv?q=${encodeURIComponent(TAG)}`);
         expect(world.orgs.filter((o) => orgCsv.body.includes(o.name)).map((o) => o.id).sort(), 'organisation export').toEqual(expected('organization'));
@@ -268,6 +291,10 @@ describe('the visibility rule as a property (docs/ACCESS.md)', () => {
 
         // nothing of a record outside the scope in any body
         const all = bodies.join('\n');
+        for (const n of world.needs.filter((x) => !p.readNeed(x))) {
+          expect(all.includes(n.id), `id of unreadable need ${n.name}`).toBe(false);
+          expect(all.includes(n.name), `title of unreadable need ${n.name}`).toBe(false);
+        }
         for (const r of world.all.filter((x) => !p.read(x))) {
           expect(all.includes(r.id), `id of unreadable ${r.type} ${r.name}`).toBe(false);
           if (!p.labels.has(r.name)) expect(all.includes(r.name), `name of unreadable ${r.type} ${r.name}`).toBe(false);

@@ -22,7 +22,7 @@ import type { Actor } from './actor';
  *
  * Needs and events will register here like places: a district column, and reaches if they have any.
  */
-export type Entity = 'organization' | 'person' | 'network' | 'place' | 'area' | 'route';
+export type Entity = 'organization' | 'person' | 'network' | 'place' | 'area' | 'route' | 'need';
 export type Access = 'read' | 'change';
 
 interface Scopes {
@@ -64,6 +64,12 @@ const currentlyWorkingInDistricts: Reach = (s, id) =>
 
 const networksInTree: Reach = (s, id) => (s.networkIds.length ? sql`${id} in ${networkTree(s.networkIds)}` : undefined);
 
+/** a need whose organisation is a current member of a network in scope */
+const needOfCurrentMember: Reach = (s, id) => {
+  const member = currentMembers('organization_id')(s, sql`n.organization_id`);
+  return member ? sql`exists (select 1 from needs n where n.id = ${id} and ${member})` : undefined;
+};
+
 interface Rule {
   /** the table's name and the search_documents entity_type */
   table: string;
@@ -81,12 +87,34 @@ const rules: Record<Entity, Rule> = {
   // the map's areas and routes follow the place rule: their own district only
   area: { table: 'areas', readReach: [], changeReach: [] },
   route: { table: 'routes', readReach: [], changeReach: [] },
+  // a need of an organisation that is a current member of a network in scope
+  need: { table: 'needs', readReach: [needOfCurrentMember], changeReach: [] },
 };
+
+/**
+ * Needs are read by who stands to them, not by scope, for two roles: an enterprise user reads only its
+ * own organisation's needs, an expert only the needs assigned to them (account_links says which
+ * organisation or person the account is). Neither changes a need through the change rule: their steps
+ * are the workflow's (common/need-workflow.ts).
+ */
+function needByRelation(actor: Actor, access: Access, id: SQL | AnyPgColumn): SQL | undefined {
+  if (actor.role !== 'enterprise' && actor.role !== 'expert') return undefined;
+  if (access === 'change' || !actor.userId) return sql`false`;
+  if (actor.role === 'enterprise')
+    return sql`exists (select 1 from needs n join account_links l on l.organization_id = n.organization_id
+      where n.id = ${id} and l.user_id = ${actor.userId})`;
+  return sql`exists (select 1 from need_assignments a join account_links l on l.person_id = a.person_id
+    where a.need_id = ${id} and l.user_id = ${actor.userId} and a.status in ('proposed', 'accepted'))`;
+}
 
 const or = (parts: SQL[]) => (parts.length === 0 ? sql`false` : parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`);
 
 function build(actor: Actor, entity: Entity, access: Access, id: SQL | AnyPgColumn, district: SQL | AnyPgColumn): SQL | undefined {
   if (actor.role === 'admin') return undefined;
+  if (entity === 'need') {
+    const byRelation = needByRelation(actor, access, id);
+    if (byRelation) return byRelation;
+  }
   if (access === 'change' && !changesRecords(actor)) return sql`false`;
   const s = scopesOf(actor);
   const parts: SQL[] = [];
@@ -121,7 +149,7 @@ export const changeCondition = (actor: Actor, entity: Entity, cols?: { id: AnyPg
  * The same rule over search_documents (entity_type, entity_id, district_code): a document is
  * readable exactly when its record is. Documents carry their record's district.
  */
-export function searchReadCondition(actor: Actor, entities: readonly Entity[] = ['organization', 'person', 'network', 'place']): SQL | undefined {
+export function searchReadCondition(actor: Actor, entities: readonly Exclude<Entity, 'need'>[] = ['organization', 'person', 'network', 'place']): SQL | undefined {
   if (actor.role === 'admin') return undefined;
   const s = scopesOf(actor);
   const parts: SQL[] = [];

@@ -33,6 +33,10 @@ const PlacesPage = lazyPage(() => import('../features/places/pages/places-page')
 const PlaceDetailPage = lazyPage(() => import('../features/places/pages/place-detail-page'), 'PlaceDetailPage');
 const SearchPage = lazyPage(() => import('../features/search/pages/search-page'), 'SearchPage');
 const UsersPage = lazyPage(() => import('../features/accounts/pages/users-page'), 'UsersPage');
+const NeedsPage = lazyPage(() => import('../features/needs/pages/needs-page'), 'NeedsPage');
+const NeedDetailPage = lazyPage(() => import('../features/needs/pages/need-detail-page'), 'NeedDetailPage');
+const NeedsInboxPage = lazyPage(() => import('../features/needs/pages/inbox-page'), 'InboxPage');
+const NeedsCalendarPage = lazyPage(() => import('../features/needs/pages/calendar-page'), 'CalendarPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/pages/audit-log-page'), 'AuditLogPage');
 const MapPage = lazyPage(() => import('../features/map/pages/map-page'), 'MapPage');
 const AreasPage = lazyPage(() => import('../features/map/pages/areas-page'), 'AreasPage');
@@ -88,7 +92,15 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'search', element: <SearchPage /> },
-      { path: 'needs/*', element: <ComingSoon area="nav.needs" /> },
+      {
+        path: 'needs',
+        children: [
+          { index: true, element: <NeedsPage /> },
+          { path: 'inbox', element: <NeedsInboxPage /> },
+          { path: 'calendar', element: <NeedsCalendarPage /> },
+          { path: ':id', element: <NeedDetailPage /> },
+        ],
+      },
       { path: 'events/*', element: <ComingSoon area="nav.events" /> },
       {
         path: 'map',

@@ -3,3 +3,4 @@ export * from './directory';
 export * from './search';
 export * from './io';
 export * from './map';
+export * from './needs';

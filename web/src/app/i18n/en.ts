@@ -4,6 +4,7 @@ import { enSecurity } from './en-security';
 import { enLabels } from './en-labels';
 import { enShell } from './en-shell';
 import { enIo } from './en-io';
+import { enNeeds } from './en-needs';
 import type { MessageKey } from './zh-CN';
 import { enLists } from './en-lists';
 import { enMap } from './en-map';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enLabels,
   ...enAdmin,
   ...enIo,
+  ...enNeeds,
   ...enLists,
   ...enMap,
   'app.name': 'Tongxin',

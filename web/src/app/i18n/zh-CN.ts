@@ -2,6 +2,7 @@ import { zhCNAdmin } from './zh-CN-admin';
 /** Simplified Chinese: the default and reference dictionary. Every key must also exist in en.ts. */
 import { zhCNDirectory } from './zh-CN-directory';
 import { zhCNIo } from './zh-CN-io';
+import { zhCNNeeds } from './zh-CN-needs';
 import { zhCNLabels } from './zh-CN-labels';
 import { zhCNLists } from './zh-CN-lists';
 import { zhCNSecurity } from './zh-CN-security';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...zhCNLabels,
   ...zhCNAdmin,
   ...zhCNIo,
+  ...zhCNNeeds,
   ...zhCNLists,
   ...zhCNMap,
   'app.name': '同心',

@@ -37,7 +37,16 @@ const navEntries: NavEntry[] = [
       { path: '/directory/places', label: 'nav.places' },
     ],
   },
-  { path: '/needs', label: 'nav.needs', icon: <SolutionOutlined /> },
+  {
+    path: '/needs-menu',
+    label: 'nav.needs',
+    icon: <SolutionOutlined />,
+    children: [
+      { path: '/needs', label: 'nav.needsList' },
+      { path: '/needs/inbox', label: 'nav.needsInbox' },
+      { path: '/needs/calendar', label: 'nav.needsCalendar', adminOnly: true },
+    ],
+  },
   { path: '/events', label: 'nav.events', icon: <CalendarOutlined /> },
   { path: '/map', label: 'nav.map', icon: <EnvironmentOutlined /> },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined /> },
@@ -84,7 +93,7 @@ export function NavMenu({ role, collapsed }: { role: Role; collapsed: boolean })
           key: entry.path,
           icon: entry.icon,
           label: t(entry.label),
-          children: entry.children.map((child) => ({
+          children: entry.children.filter((child) => !child.adminOnly || role === 'admin').map((child) => ({
             key: child.path,
             icon: child.icon,
             label: <Link to={child.path}>{t(child.label)}</Link>,

@@ -8,15 +8,18 @@ import type { Actor } from './actor';
  * write shows after at most that long.
  */
 export function ttlCache<V>(ttlMs: number, maxEntries = 500) {
-  const entries = new Map<string, { at: number; value: Promise<V> }>();
+  const entries = new Map<string, { at: number; ttl: number; value: Promise<V> }>();
   return {
-    get(key: string, load: () => Promise<V>): Promise<V> {
+    /** `ttlOf` (optional) sets the entry's lifetime from the loaded value, e.g. longer for estimates than for exact figures. */
+    get(key: string, load: () => Promise<V>, ttlOf?: (v: V) => number): Promise<V> {
       const now = Date.now();
       const hit = entries.get(key);
-      if (hit && now - hit.at < ttlMs) return hit.value;
+      if (hit && now - hit.at < hit.ttl) return hit.value;
       if (entries.size >= maxEntries) entries.clear();
       const value = load();
-      entries.set(key, { at: now, value });
+      const entry = { at: now, ttl: ttlMs, value };
+      entries.set(key, entry);
+      if (ttlOf) void value.then((v) => (entry.ttl = ttlOf(v)), () => undefined);
       // a failed load is not kept
       value.catch(() => {
         if (entries.get(key)?.value === value) entries.delete(key);

@@ -3,6 +3,8 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { SearchEntityType } from '../../../../common/domain';
 import type { Executor } from '../../db/client';
 import { searchDocuments } from '../../db/schema';
+import { ttlCache } from '../../lib/ttl-cache';
+import { directoryVersion } from './search-index';
 import { parseQuery } from './search-query';
 
 /**
@@ -109,12 +111,32 @@ export async function pageTotal(
   return { total: roundEstimate(Math.max(estimate, COUNT_LIMIT + 1)), totalEstimated: true };
 }
 
+/** How long a list's total is reused: exact counts briefly (a few seconds stale at most in another process), estimates longer. */
+export const EXACT_TOTAL_TTL_MS = 5_000;
+export const ESTIMATED_TOTAL_TTL_MS = 60_000;
+
+/**
+ * Totals per list condition (its SQL and parameters), for every user with the same scope and
+ * filters: counting (or asking the planner) costs more than the page itself, and twenty clients
+ * reading the same list should not count twenty times. The key holds directoryVersion(), so this
+ * process's own writes show at once; another process's after EXACT_TOTAL_TTL_MS (an estimate, shown as
+ * 约 and rounded to two figures, after ESTIMATED_TOTAL_TTL_MS).
+ */
+const totals = ttlCache<PageTotal>(EXACT_TOTAL_TTL_MS, 2000);
+
+/** Forget every cached total (tests that count after writing outside this process's writers). */
+export const forgetListTotals = () => totals.clear();
+
 /** A directory table that lists through its search documents: its row type and its id column. */
 type ListedTable = PgTable & { id: AnyPgColumn };
 
 /**
  * One page of a directory list: the table's rows joined to their search documents (which hold the
  * keyword, pinyin order, kind and district the conditions read), in the given order, with the total.
+ *
+ * `docCount`: the same condition read only from the search document's columns (entity_id,
+ * district_code, kind, tokens, industry_ids — visibility included, through the document's copy of
+ * the district): the total is then counted on search_documents alone, without the join.
  */
 export async function listPage<T extends ListedTable>(
   ex: Executor,
@@ -123,6 +145,7 @@ export async function listPage<T extends ListedTable>(
   cond: SQL | undefined,
   order: SQL[],
   page: { page: number; pageSize: number },
+  opts: { docCount?: { cond: SQL | undefined } } = {},
 ) {
   const columns: Record<string, AnyPgColumn> = getTableColumns(table as PgTable);
   const rows = (await ex
@@ -133,6 +156,17 @@ export async function listPage<T extends ListedTable>(
     .orderBy(...order)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)) as T['$inferSelect'][];
-  const matches = ex.select({ id: table.id }).from(table as PgTable).innerJoin(searchDocuments, searchDocOf(type, table.id)).where(cond);
-  return { rows, ...(await pageTotal(ex, matches, { ...page, rows: rows.length })) };
+  const offset = (page.page - 1) * page.pageSize;
+  if (rows.length < page.pageSize && (rows.length > 0 || page.page === 1)) return { rows, total: offset + rows.length, totalEstimated: false };
+  const matches = opts.docCount
+    ? ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(and(eq(searchDocuments.entityType, type), opts.docCount.cond))
+    : ex.select({ id: table.id }).from(table as PgTable).innerJoin(searchDocuments, searchDocOf(type, table.id)).where(cond);
+  const q = matches.toSQL();
+  const key = `${directoryVersion()}|${type}|${q.sql}|${JSON.stringify(q.params)}`;
+  const total = await totals.get(
+    key,
+    () => pageTotal(ex, matches, { page: 1, pageSize: 1, rows: 1 }),
+    (t) => (t.totalEstimated ? ESTIMATED_TOTAL_TTL_MS : EXACT_TOTAL_TTL_MS),
+  );
+  return { rows, ...total };
 }

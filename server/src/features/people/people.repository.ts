@@ -55,10 +55,19 @@ const orderings = {
   '-createdAt': [desc(people.createdAt), desc(people.id)],
 } satisfies Record<PersonListQuery['sort'], SQL[]>;
 
+/** What the list's titles need of a person's affiliations, in their order, read with the page (a correlated subquery). */
+const listedAffiliations = () =>
+  sql<Pick<AffiliationRow, 'organizationName' | 'position' | 'endOn'>[] | null>`(select json_agg(json_build_object(
+    'organizationName', a.organization_name, 'position', a.position, 'endOn', a.end_on) order by a.sort, a.id)
+    from affiliations a where a.person_id = ${people.id})`;
+
 /** A page of people in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listPeople(ex: Executor, actor: Actor, q: PersonListQuery) {
   const onDocument = !tableOrdered(q.sort) && !q.role;
-  return listPage(ex, people, 'person', listCondition(actor, q), orderings[q.sort], q, onDocument ? { docCount: { cond: listCondition(actor, q, true) } } : {});
+  return listPage(ex, people, 'person', listCondition(actor, q), orderings[q.sort], q, {
+    extra: { listedAffiliations: listedAffiliations() },
+    ...(onDocument ? { docCount: { cond: listCondition(actor, q, true) } } : {}),
+  });
 }
 
 /** People the actor may see. */

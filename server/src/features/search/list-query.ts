@@ -15,7 +15,10 @@ import { parseQuery } from './search-query';
  *    initials of the name and of every word in it (`jinqiao`, `zzg`, `wlc`), Latin words by prefix;
  *  - name order: the name's pinyin (`pinyin_full`), so 安 … 张 … read as a Chinese reader expects,
  *    not in code-point order; the (entity_type, pinyin_full, entity_id) index gives it without a sort;
- *  - totals: counted up to COUNT_LIMIT, estimated beyond (see pageTotal).
+ *  - the page: with a condition the documents answer alone (visibility through the document's copy
+ *    of the district), chosen on search_documents first and only its rows read from the table;
+ *  - totals: counted up to COUNT_LIMIT, estimated beyond (see pageTotal), cached per condition
+ *    (listPage) and refreshed in the background, so twenty users of one list count once.
  */
 
 /** The join of a list's table to its records' search documents. */
@@ -162,6 +165,19 @@ export async function industryRefs(ex: Executor, idLists: string[][]): Promise<{
   );
 }
 
+/**
+ * A keyword the planner expects in at most this many documents is read through the GIN index and
+ * its matches sorted, never by walking the name order until twenty match: matches of a pinyin query
+ * cluster in the order (`zf`: people named Z…, 16,000 documents past the start at 1M: 180 ms → 10 ms),
+ * which the planner's row estimates cannot know. Common words (科技) keep the walk: they match early.
+ */
+const FEW_MATCHES = 5_000;
+const estimates = ttlCache<number>(ESTIMATED_TOTAL_TTL_MS, 2000);
+const keyOf = (ex: Executor, type: string, cond: SQL | undefined) => {
+  const q = ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(cond).toSQL();
+  return `${type}|${q.sql}|${JSON.stringify(q.params)}`;
+};
+
 /** Whether an order reads a column of the listed table (created_at) rather than of the search document. */
 const ordersByTable = (order: SQL[]) => order.some((o) => o.queryChunks.some((c) => is(c, Column) && getTableName(c.table) !== 'search_documents'));
 
@@ -172,6 +188,7 @@ type ListedTable = PgTable & { id: AnyPgColumn };
  * One page of a directory list: the table's rows joined to their search documents (which hold the
  * keyword, pinyin order, kind and district the conditions read), in the given order, with the total.
  *
+ * `keyword`: the condition holds a keyword (see FEW_MATCHES).
  * `extra`: more fields of each row (e.g. a correlated subquery), read in the same query.
  * `docCount`: the same condition read only from the search document's columns (entity_id,
  * district_code, kind, tokens, industry_ids — visibility included, through the document's copy of
@@ -184,7 +201,7 @@ export async function listPage<T extends ListedTable, X extends Record<string, S
   cond: SQL | undefined,
   order: SQL[],
   page: { page: number; pageSize: number },
-  opts: { docCount?: { cond: SQL | undefined }; extra?: X } = {},
+  opts: { docCount?: { cond: SQL | undefined }; extra?: X; keyword?: boolean } = {},
 ) {
   const columns: Record<string, AnyPgColumn> = getTableColumns(table as PgTable);
   // the document's copy of the industry tags comes along: no second query for them (see industryRefs)
@@ -194,15 +211,16 @@ export async function listPage<T extends ListedTable, X extends Record<string, S
   // index), then only its rows are read from the table. In one join the planner may sort on the
   // table's id and read every match's row first (3,351 rows for `jinqiao` at 1M: 190 ms → 7 ms).
   const skipOnDocs = opts.docCount && order.length && !ordersByTable(order);
-  const where = skipOnDocs
-    ? sql`${table.id} in (${ex
-        .select({ id: searchDocuments.entityId })
-        .from(searchDocuments)
-        .where(and(eq(searchDocuments.entityType, type), opts.docCount!.cond))
-        .orderBy(...order)
-        .limit(page.pageSize)
-        .offset(offset)})`
-    : cond;
+  let where = cond;
+  if (skipOnDocs) {
+    const docCond = and(eq(searchDocuments.entityType, type), opts.docCount!.cond);
+    // a keyword with few matches: its matches (GIN) sorted, not the whole order read for them
+    const fewMatches = opts.keyword && (await estimates.get(keyOf(ex, type, docCond), () => estimateRows(ex, ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(docCond)))) <= FEW_MATCHES;
+    where = fewMatches
+      ? sql`${table.id} in (select entity_id from (select entity_id, pinyin_full, district_code from search_documents where ${docCond} offset 0) search_documents
+          order by ${sql.join(order, sql`, `)} limit ${page.pageSize} offset ${offset})`
+      : sql`${table.id} in (${ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(docCond).orderBy(...order).limit(page.pageSize).offset(offset)})`;
+  }
   const rows = (await ex
     .select({ ...columns, ...opts.extra, [LISTED_INDUSTRIES]: searchDocuments.industryIds })
     .from(table as PgTable)

@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pgLib from 'pg';
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../server/src/db/client';
+import { openDatabase, type Database } from '../server/src/db/client';
 import { industries, networks, users } from '../server/src/db/schema';
 import { hashPassword } from '../server/src/features/accounts/passwords';
 import { httpLogin } from '../server/src/test/server-process';
@@ -319,10 +319,28 @@ const SIZES: Record<string, { orgs: number; people: number; database: string }> 
  * recorded must be the first ones of the folder (drizzle's hash is the SQL file's SHA-256). A
  * database built by another branch's migrations is dropped and generated again (bench databases only).
  */
-async function migrationsMatch(url: string): Promise<{ ok: boolean; why: string }> {
+function migrationHashes() {
   const folder = path.join(root, 'server/src/db/migrations');
   const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const hashes = journal.entries.map((e) => createHash('sha256').update(fs.readFileSync(path.join(folder, `${e.tag}.sql`), 'utf8')).digest('hex'));
+  return journal.entries.map((e) => ({ tag: e.tag, hash: createHash('sha256').update(fs.readFileSync(path.join(folder, `${e.tag}.sql`), 'utf8')).digest('hex') }));
+}
+
+/** The same check for a kept PGlite directory: one migrated by other migrations is removed (and generated again). */
+async function pgliteMigrationsMatch(dir: string): Promise<boolean> {
+  if (!fs.existsSync(dir)) return true;
+  const database = await openDatabase({ dataDir: dir, migrate: false });
+  try {
+    const r = (await database.db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`).catch(() => ({ rows: [] }))) as { rows: { hash: string }[] };
+    const want = migrationHashes();
+    return r.rows.every((x, i) => x.hash === want[i]?.hash);
+  } finally {
+    await database.close();
+  }
+}
+
+async function migrationsMatch(url: string): Promise<{ ok: boolean; why: string }> {
+  const journal = { entries: migrationHashes() };
+  const hashes = journal.entries.map((e) => e.hash);
   const client = new pgLib.Client({ connectionString: url });
   try {
     await client.connect();
@@ -401,6 +419,11 @@ export async function run(args: string[]) {
 
   let lite: Record<string, Figures> | null = null;
   if (!values['no-pglite'] && which !== 'pg' && which !== 'postgres') {
+    const kept = path.join(os.tmpdir(), `tongxin-bench-pglite-${pgliteOrgs}-${pglitePeople}-s${seed}`);
+    if (!(await pgliteMigrationsMatch(kept))) {
+      console.log(`${kept} was built by other migrations: generating it again`);
+      fs.rmSync(kept, { recursive: true, force: true });
+    }
     const { dir, database } = await pgliteData(pgliteOrgs, pglitePeople, seed);
     const ids = await prepare(database);
     await database.close();

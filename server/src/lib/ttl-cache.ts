@@ -7,16 +7,57 @@ import type { Actor } from './actor';
  * process). Safe with several app processes because values only live `ttlMs`: another process's
  * write shows after at most that long.
  */
-export function ttlCache<V>(ttlMs: number, maxEntries = 500) {
-  const entries = new Map<string, { at: number; value: Promise<V> }>();
+export function ttlCache<V>(ttlMs: number, maxEntries = 500, opts: { refreshInBackground?: boolean } = {}) {
+  interface Entry {
+    at: number;
+    ttl: number;
+    value: Promise<V>;
+    settled: boolean;
+    refreshing: boolean;
+  }
+  const entries = new Map<string, Entry>();
+  const start = (key: string, load: () => Promise<V>, ttlOf: ((v: V) => number) | undefined, now: number): Entry => {
+    const value = load();
+    const entry: Entry = { at: now, ttl: ttlMs, value, settled: false, refreshing: false };
+    void value.then(
+      (v) => {
+        entry.settled = true;
+        if (ttlOf) entry.ttl = ttlOf(v);
+      },
+      () => undefined,
+    );
+    return entry;
+  };
   return {
-    get(key: string, load: () => Promise<V>): Promise<V> {
+    /**
+     * `ttlOf` (optional) sets the entry's lifetime from the loaded value, e.g. longer for estimates
+     * than for exact figures. With `refreshInBackground`, an expired value is still answered while
+     * one reload runs beside it (nobody waits for a slow load twice); a failed reload keeps the old value.
+     */
+    get(key: string, load: () => Promise<V>, ttlOf?: (v: V) => number): Promise<V> {
       const now = Date.now();
       const hit = entries.get(key);
-      if (hit && now - hit.at < ttlMs) return hit.value;
+      if (hit && now - hit.at < hit.ttl) return hit.value;
+      if (hit && opts.refreshInBackground && hit.settled) {
+        if (!hit.refreshing) {
+          hit.refreshing = true;
+          const next = start(key, load, ttlOf, now);
+          next.value.then(
+            () => {
+              if (entries.get(key) === hit) entries.set(key, { ...next, settled: true });
+            },
+            () => {
+              hit.refreshing = false;
+              hit.at = Date.now();
+            },
+          );
+        }
+        return hit.value;
+      }
       if (entries.size >= maxEntries) entries.clear();
-      const value = load();
-      entries.set(key, { at: now, value });
+      const entry = start(key, load, ttlOf, now);
+      entries.set(key, entry);
+      const value = entry.value;
       // a failed load is not kept
       value.catch(() => {
         if (entries.get(key)?.value === value) entries.delete(key);

@@ -19,20 +19,32 @@ export { nameNorm };
 
 export const likePattern = likeContains;
 
-/** The list's conditions; the keyword and the industry are read from the joined search document. */
+/** The orders read from the table's own (created_at, id) index; the others read the search document's indexes. */
+const tableOrdered = (sort: OrganizationListQuery['sort']) => sort.endsWith('createdAt');
+
+/**
+ * The list's conditions. In name and district order every condition is read from the joined search
+ * document — visibility included, through the document's copy of the district (lib/visibility.ts's
+ * rule with the document's columns: documents carry their record's district) — so the planner reads
+ * the (entity_type, district_code | kind, pinyin_full, entity_id) indexes in order and stops at the
+ * page, and the total is counted on the documents alone. In date order, from the table's columns.
+ */
 function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize'>): SQL | undefined {
-  const where: (SQL | undefined)[] = [organizationVisibility(actor)];
+  const onTable = tableOrdered(f.sort);
+  const id = onTable ? organizations.id : searchDocuments.entityId;
+  const where: (SQL | undefined)[] = [
+    onTable ? organizationVisibility(actor) : readCondition(actor, 'organization', { id, districtCode: searchDocuments.districtCode }),
+  ];
   where.push(keywordCondition(f.q));
-  // the kind beside the order's index: the document's (entity_type, kind, pinyin) for names, the table's (kind, created_at) for dates
-  if (f.kind) where.push(f.sort.endsWith('createdAt') ? eq(organizations.kind, f.kind) : kindCondition(f.kind));
-  if (f.districtCode) where.push(f.sort.endsWith('createdAt') ? eq(organizations.districtCode, f.districtCode) : districtCondition(f.districtCode));
+  if (f.kind) where.push(onTable ? eq(organizations.kind, f.kind) : kindCondition(f.kind));
+  if (f.districtCode) where.push(onTable ? eq(organizations.districtCode, f.districtCode) : districtCondition(f.districtCode));
   // the document's copy of the industry tags (GIN): checked on the rows read in name order
   if (f.industryId) where.push(sql`${searchDocuments.industryIds} @> array[${f.industryId}]::uuid[]`);
   if (f.networkId || f.tier) {
     const conds = [sql`left_on is null`];
     if (f.networkId) conds.push(sql`network_id = ${f.networkId}`);
     if (f.tier) conds.push(sql`tier = ${f.tier}`);
-    where.push(sql`${organizations.id} in (select organization_id from memberships where ${sql.join(conds, sql` and `)})`);
+    where.push(sql`${id} in (select organization_id from memberships where ${sql.join(conds, sql` and `)})`);
   }
   const parts = where.filter((w): w is SQL => w !== undefined);
   return parts.length ? and(...parts) : undefined;
@@ -49,7 +61,8 @@ const orderings = {
 
 /** A page of organisations in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listOrganizations(ex: Executor, actor: Actor, q: OrganizationListQuery) {
-  return listPage(ex, organizations, 'organization', listCondition(actor, q), orderings[q.sort], q);
+  const cond = listCondition(actor, q);
+  return listPage(ex, organizations, 'organization', cond, orderings[q.sort], q, tableOrdered(q.sort) ? {} : { docCount: { cond }, keyword: !!q.q });
 }
 
 /** Organisations the actor may see. */

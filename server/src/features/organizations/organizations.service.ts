@@ -10,6 +10,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { assertCanChange, districtForNewRecord, districtOutOfScope } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
+import { industryRefs, LISTED_INDUSTRIES } from '../search/list-query';
 import { deleteSearchDocument } from '../search/search-index';
 import { DuplicateError } from './duplicate-error';
 import { organizationDetail, reindexOrganization, relinkOrganization } from './organization-detail.service';
@@ -54,9 +55,9 @@ export function createOrganizationService({ db }: { db: Db }) {
 
   async function list(actor: Actor, q: OrganizationListQuery) {
     const { rows, total, totalEstimated } = await repo.listOrganizations(db, actor, q);
-    const industries = await repo.industriesOfOrganizations(db, rows.map((r) => r.id));
+    const industries = await industryRefs(db, rows.map((r) => r[LISTED_INDUSTRIES]));
     return {
-      items: rows.map((r) => presentOrganization(r, industries.get(r.id) ?? [])),
+      items: rows.map((r, i) => presentOrganization(r, industries[i]!)),
       total,
       totalEstimated,
       page: q.page,

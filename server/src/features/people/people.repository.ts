@@ -15,17 +15,32 @@ export type NewAffiliation = Omit<typeof affiliations.$inferInsert, 'personId' |
 /** The people the actor may see (undefined = all): lib/visibility.ts's read rule. */
 export const personVisibility = (actor: Actor) => readCondition(actor, 'person', { id: people.id, districtCode: people.districtCode });
 
-function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize'>): SQL | undefined {
-  const where: (SQL | undefined)[] = [personVisibility(actor)];
+/** The orders read from the table's own (created_at, id) index; the others read the search document's. */
+const tableOrdered = (sort: PersonListQuery['sort']) => sort.endsWith('createdAt');
+
+/**
+ * The list's conditions, on the table's columns (`onDocument` false) or — for the total in name
+ * order — on the search document's alone: visibility through the document's id and district
+ * (lib/visibility.ts's rule; documents carry their record's district), so the count needs no join.
+ * The page itself keeps visibility on the table: a person reached through a current affiliation is
+ * then probed per row read (a few dozen in name order) instead of hashing every such person.
+ * Roles live on the table only.
+ */
+function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize'>, onDocument = false): SQL | undefined {
+  const onTable = tableOrdered(f.sort);
+  const id = onDocument ? searchDocuments.entityId : people.id;
+  const where: (SQL | undefined)[] = [
+    onDocument ? readCondition(actor, 'person', { id, districtCode: searchDocuments.districtCode }) : personVisibility(actor),
+  ];
   // name, pinyin, titles, organisations, expertise: the search document (see search/list-query.ts)
   where.push(keywordCondition(f.q));
   if (f.role) where.push(sql`${f.role} = any(${people.roles})`);
-  if (f.districtCode) where.push(f.sort.endsWith('createdAt') ? eq(people.districtCode, f.districtCode) : districtCondition(f.districtCode));
+  if (f.districtCode) where.push(onTable ? eq(people.districtCode, f.districtCode) : districtCondition(f.districtCode));
   if (f.organizationId) {
-    where.push(sql`${people.id} in (select person_id from affiliations where organization_id = ${f.organizationId})`);
+    where.push(sql`${id} in (select person_id from affiliations where organization_id = ${f.organizationId})`);
   }
   if (f.networkId) {
-    where.push(sql`${people.id} in (select person_id from memberships where network_id = ${f.networkId} and left_on is null)`);
+    where.push(sql`${id} in (select person_id from memberships where network_id = ${f.networkId} and left_on is null)`);
   }
   // the document's copy of the industry tags (GIN): checked on the rows read in name order
   if (f.industryId) where.push(sql`${searchDocuments.industryIds} @> array[${f.industryId}]::uuid[]`);
@@ -40,9 +55,19 @@ const orderings = {
   '-createdAt': [desc(people.createdAt), desc(people.id)],
 } satisfies Record<PersonListQuery['sort'], SQL[]>;
 
+/** What the list's titles need of a person's affiliations, in their order, read with the page (a correlated subquery). */
+const listedAffiliations = () =>
+  sql<Pick<AffiliationRow, 'organizationName' | 'position' | 'endOn'>[] | null>`(select json_agg(json_build_object(
+    'organizationName', a.organization_name, 'position', a.position, 'endOn', a.end_on) order by a.sort, a.id)
+    from affiliations a where a.person_id = ${people.id})`;
+
 /** A page of people in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listPeople(ex: Executor, actor: Actor, q: PersonListQuery) {
-  return listPage(ex, people, 'person', listCondition(actor, q), orderings[q.sort], q);
+  const onDocument = !tableOrdered(q.sort) && !q.role;
+  return listPage(ex, people, 'person', listCondition(actor, q), orderings[q.sort], q, {
+    extra: { listedAffiliations: listedAffiliations() },
+    ...(onDocument ? { docCount: { cond: listCondition(actor, q, true) }, keyword: !!q.q } : {}),
+  });
 }
 
 /** People the actor may see. */

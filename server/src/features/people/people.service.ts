@@ -17,6 +17,7 @@ import { deleteSearchDocument } from '../search/search-index';
 import { personDetail, reindexPerson } from './person-detail.service';
 import { blocksCreation, findPersonDuplicates } from './person-duplicates.repository';
 import { createPersonMerge } from './person-merge.service';
+import { industryRefs, LISTED_INDUSTRIES } from '../search/list-query';
 import { canReadPolitical, canUnmask, hasPoliticalPermission } from './people.policy';
 import { auditPerson, presentPerson } from './people.presenter';
 import * as repo from './people.repository';
@@ -92,9 +93,9 @@ export function createPeopleService({ db }: { db: Db }) {
 
   async function list(actor: Actor, q: PersonListQuery) {
     const { rows, total, totalEstimated } = await repo.listPeople(db, actor, q);
-    const ids = rows.map((r) => r.id);
-    const [affiliations, industries] = await Promise.all([repo.affiliationsOfPeople(db, ids), repo.industriesOfPeople(db, ids)]);
-    const items = rows.map((r) => presentPerson(r, affiliations.get(r.id) ?? [], industries.get(r.id) ?? [], actor));
+    // the titles' affiliations and the industry ids come with the page (one query), the names from the cached taxonomy
+    const industries = await industryRefs(db, rows.map((r) => r[LISTED_INDUSTRIES]));
+    const items = rows.map((r, i) => presentPerson(r, r.listedAffiliations ?? [], industries[i]!, actor));
     return { items, total, totalEstimated, page: q.page, pageSize: q.pageSize };
   }
 

@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, Column, desc, eq, getTableColumns, getTableName, is, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { SearchEntityType } from '../../../../common/domain';
 import type { Executor } from '../../db/client';
-import { searchDocuments } from '../../db/schema';
+import { industries, searchDocuments } from '../../db/schema';
+import { ttlCache } from '../../lib/ttl-cache';
+import { directoryVersion } from './search-index';
 import { parseQuery } from './search-query';
 
 /**
@@ -13,7 +15,10 @@ import { parseQuery } from './search-query';
  *    initials of the name and of every word in it (`jinqiao`, `zzg`, `wlc`), Latin words by prefix;
  *  - name order: the name's pinyin (`pinyin_full`), so 安 … 张 … read as a Chinese reader expects,
  *    not in code-point order; the (entity_type, pinyin_full, entity_id) index gives it without a sort;
- *  - totals: counted up to COUNT_LIMIT, estimated beyond (see pageTotal).
+ *  - the page: with a condition the documents answer alone (visibility through the document's copy
+ *    of the district), chosen on search_documents first and only its rows read from the table;
+ *  - totals: counted up to COUNT_LIMIT, estimated beyond (see pageTotal), cached per condition
+ *    (listPage) and refreshed in the background, so twenty users of one list count once.
  */
 
 /** The join of a list's table to its records' search documents. */
@@ -109,30 +114,131 @@ export async function pageTotal(
   return { total: roundEstimate(Math.max(estimate, COUNT_LIMIT + 1)), totalEstimated: true };
 }
 
+/** How long a list's total is reused: exact counts briefly (a few seconds stale at most in another process), estimates longer. */
+export const EXACT_TOTAL_TTL_MS = 5_000;
+export const ESTIMATED_TOTAL_TTL_MS = 60_000;
+
+/**
+ * Totals per list condition (its SQL and parameters), for every user with the same scope and
+ * filters: counting (or asking the planner) costs more than the page itself, and twenty clients
+ * reading the same list should not count twenty times. The key holds directoryVersion(), so this
+ * process's own writes show at once; another process's after EXACT_TOTAL_TTL_MS (an estimate, shown as
+ * 约 and rounded to two figures, after ESTIMATED_TOTAL_TTL_MS).
+ */
+const totals = ttlCache<PageTotal>(EXACT_TOTAL_TTL_MS, 2000, { refreshInBackground: true });
+
+/** Forget every cached total (tests that count after writing outside this process's writers). */
+export const forgetListTotals = () => totals.clear();
+
+/** The field of a listed row that holds its search document's industry ids. */
+export const LISTED_INDUSTRIES = 'listedIndustryIds';
+
+interface IndustryRef {
+  id: string;
+  name: string;
+  sort: number;
+}
+/** The taxonomy (a few dozen rows) by id, for the lists' industry names; renamed industries show within INDUSTRY_TTL_MS. */
+const INDUSTRY_TTL_MS = 10_000;
+const industryCache = ttlCache<Map<string, IndustryRef>>(INDUSTRY_TTL_MS, 4);
+
+/**
+ * The industries of listed rows, as the list shows them ({ id, name } in taxonomy order), from the
+ * ids their search documents carry and the cached taxonomy: a list page costs one query, not two.
+ * An id the cache does not know (an industry created since) reloads it once.
+ */
+export async function industryRefs(ex: Executor, idLists: string[][]): Promise<{ id: string; name: string }[][]> {
+  const load = async () => {
+    const rows = await ex.select({ id: industries.id, name: industries.name, sort: industries.sort }).from(industries);
+    return new Map(rows.map((r) => [r.id, r]));
+  };
+  let known = await industryCache.get('all', load);
+  if (idLists.some((ids) => ids.some((id) => !known.has(id)))) {
+    industryCache.clear();
+    known = await industryCache.get('all', load);
+  }
+  return idLists.map((ids) =>
+    ids
+      .flatMap((id) => known.get(id) ?? [])
+      .sort((a, b) => a.sort - b.sort || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map(({ id, name }) => ({ id, name })),
+  );
+}
+
+/**
+ * A keyword the planner expects in at most this many documents is read through the GIN index and
+ * its matches sorted, never by walking the name order until twenty match: matches of a pinyin query
+ * cluster in the order (`zf`: people named Z…, 16,000 documents past the start at 1M: 180 ms → 10 ms),
+ * which the planner's row estimates cannot know. Common words (科技) keep the walk: they match early.
+ */
+const FEW_MATCHES = 5_000;
+const estimates = ttlCache<number>(ESTIMATED_TOTAL_TTL_MS, 2000);
+const keyOf = (ex: Executor, type: string, cond: SQL | undefined) => {
+  const q = ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(cond).toSQL();
+  return `${type}|${q.sql}|${JSON.stringify(q.params)}`;
+};
+
+/** Whether an order reads a column of the listed table (created_at) rather than of the search document. */
+const ordersByTable = (order: SQL[]) => order.some((o) => o.queryChunks.some((c) => is(c, Column) && getTableName(c.table) !== 'search_documents'));
+
 /** A directory table that lists through its search documents: its row type and its id column. */
 type ListedTable = PgTable & { id: AnyPgColumn };
 
 /**
  * One page of a directory list: the table's rows joined to their search documents (which hold the
  * keyword, pinyin order, kind and district the conditions read), in the given order, with the total.
+ *
+ * `keyword`: the condition holds a keyword (see FEW_MATCHES).
+ * `extra`: more fields of each row (e.g. a correlated subquery), read in the same query.
+ * `docCount`: the same condition read only from the search document's columns (entity_id,
+ * district_code, kind, tokens, industry_ids — visibility included, through the document's copy of
+ * the district): the total is then counted on search_documents alone, without the join.
  */
-export async function listPage<T extends ListedTable>(
+export async function listPage<T extends ListedTable, X extends Record<string, SQL.Aliased | SQL> = Record<never, never>>(
   ex: Executor,
   table: T,
   type: SearchEntityType,
   cond: SQL | undefined,
   order: SQL[],
   page: { page: number; pageSize: number },
+  opts: { docCount?: { cond: SQL | undefined }; extra?: X; keyword?: boolean } = {},
 ) {
   const columns: Record<string, AnyPgColumn> = getTableColumns(table as PgTable);
+  // the document's copy of the industry tags comes along: no second query for them (see industryRefs)
+  const offset = (page.page - 1) * page.pageSize;
+  // a condition the documents answer alone, in a document order: the page is chosen on the
+  // documents (index order, or a top-N sort of the keyword's matches; the offset skipped on the
+  // index), then only its rows are read from the table. In one join the planner may sort on the
+  // table's id and read every match's row first (3,351 rows for `jinqiao` at 1M: 190 ms → 7 ms).
+  const skipOnDocs = opts.docCount && order.length && !ordersByTable(order);
+  let where = cond;
+  if (skipOnDocs) {
+    const docCond = and(eq(searchDocuments.entityType, type), opts.docCount!.cond);
+    // a keyword with few matches: its matches (GIN) sorted, not the whole order read for them
+    const fewMatches = opts.keyword && (await estimates.get(keyOf(ex, type, docCond), () => estimateRows(ex, ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(docCond)))) <= FEW_MATCHES;
+    where = fewMatches
+      ? sql`${table.id} in (select entity_id from (select entity_id, pinyin_full, district_code from search_documents where ${docCond} offset 0) search_documents
+          order by ${sql.join(order, sql`, `)} limit ${page.pageSize} offset ${offset})`
+      : sql`${table.id} in (${ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(docCond).orderBy(...order).limit(page.pageSize).offset(offset)})`;
+  }
   const rows = (await ex
-    .select(columns)
+    .select({ ...columns, ...opts.extra, [LISTED_INDUSTRIES]: searchDocuments.industryIds })
     .from(table as PgTable)
     .innerJoin(searchDocuments, searchDocOf(type, table.id))
-    .where(cond)
+    .where(where)
     .orderBy(...order)
     .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)) as T['$inferSelect'][];
-  const matches = ex.select({ id: table.id }).from(table as PgTable).innerJoin(searchDocuments, searchDocOf(type, table.id)).where(cond);
-  return { rows, ...(await pageTotal(ex, matches, { ...page, rows: rows.length })) };
+    .offset(skipOnDocs ? 0 : offset)) as (T['$inferSelect'] & { [K in keyof X]: X[K] extends SQL<infer V> ? V : unknown } & { [LISTED_INDUSTRIES]: string[] })[];
+  if (rows.length < page.pageSize && (rows.length > 0 || page.page === 1)) return { rows, total: offset + rows.length, totalEstimated: false };
+  const matches = opts.docCount
+    ? ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(and(eq(searchDocuments.entityType, type), opts.docCount.cond))
+    : ex.select({ id: table.id }).from(table as PgTable).innerJoin(searchDocuments, searchDocOf(type, table.id)).where(cond);
+  const q = matches.toSQL();
+  const key = `${directoryVersion()}|${type}|${q.sql}|${JSON.stringify(q.params)}`;
+  const total = await totals.get(
+    key,
+    () => pageTotal(ex, matches, { page: 1, pageSize: 1, rows: 1 }),
+    (t) => (t.totalEstimated ? ESTIMATED_TOTAL_TTL_MS : EXACT_TOTAL_TTL_MS),
+  );
+  return { rows, ...total };
 }

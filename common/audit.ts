@@ -57,6 +57,9 @@ export const auditEntities = [
   'user',
   'dataset',
   'audit',
+  'event',
+  'agreement',
+  'registration',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -71,6 +74,9 @@ export const auditEntityLabels: Record<AuditEntity, Label> = {
   user: { zh: '用户', en: 'User' },
   dataset: { zh: '数据集', en: 'Dataset' },
   audit: { zh: '审计日志', en: 'Audit log' },
+  event: { zh: '活动', en: 'Event' },
+  agreement: { zh: '协议', en: 'Agreement' },
+  registration: { zh: '报名', en: 'Registration' },
 };
 
 /** The fields of the snapshots the services write (`audit<Kind>()` in each presenter). */

@@ -26,6 +26,8 @@ import { createSearchService } from './features/search/search.service';
 import { searchRoutes } from './features/search/search.routes';
 import { createIoService } from './features/io/io.service';
 import { ioRoutes } from './features/io/io.routes';
+import { createEventService } from './features/events/events.service';
+import { eventsRoutes } from './features/events/events.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
 import { installAuth } from './lib/auth';
@@ -53,6 +55,7 @@ export function createServices(database: Database, env: AppEnv) {
     places: createPlaceService({ db }),
     search: createSearchService({ db }),
     io: createIoService({ db }),
+    events: createEventService({ db }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -87,6 +90,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   placesRoutes(app, services.places);
   searchRoutes(app, services.search);
   ioRoutes(app, services.io);
+  eventsRoutes(app, services.events);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

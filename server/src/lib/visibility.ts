@@ -22,7 +22,7 @@ import type { Actor } from './actor';
  *
  * Needs and events will register here like places: a district column, and reaches if they have any.
  */
-export type Entity = 'organization' | 'person' | 'network' | 'place';
+export type Entity = 'organization' | 'person' | 'network' | 'place' | 'event' | 'agreement';
 export type Access = 'read' | 'change';
 
 interface Scopes {
@@ -64,6 +64,24 @@ const currentlyWorkingInDistricts: Reach = (s, id) =>
 
 const networksInTree: Reach = (s, id) => (s.networkIds.length ? sql`${id} in ${networkTree(s.networkIds)}` : undefined);
 
+/** an event with a venue in one of the actor's districts (a district branch of a city-wide service day) */
+const venueInDistricts: Reach = (s, id) =>
+  s.districts.length ? sql`exists (select 1 from event_venues v where v.event_id = ${id} and v.district_code in ${s.districts})` : undefined;
+/** an event run by a network of the actor's network scopes */
+const eventOfNetworks: Reach = (s, id) =>
+  s.networkIds.length ? sql`exists (select 1 from events e where e.id = ${id} and e.network_id in ${networkTree(s.networkIds)})` : undefined;
+/** an agreement signed at an event the actor reads (through its district, venues or network) */
+const agreementOfEvent =
+  (access: Access): Reach =>
+  (s, id) => {
+    const parts = [
+      s.districts.length ? sql`e.district_code in ${s.districts}` : undefined,
+      access === 'read' ? venueInDistricts(s, sql`e.id`) : undefined,
+      eventOfNetworks(s, sql`e.id`),
+    ].filter((x): x is SQL => x !== undefined);
+    return parts.length ? sql`exists (select 1 from agreements a join events e on e.id = a.event_id where a.id = ${id} and (${sql.join(parts, sql` or `)}))` : undefined;
+  };
+
 interface Rule {
   /** the table's name and the search_documents entity_type */
   table: string;
@@ -78,6 +96,8 @@ const rules: Record<Entity, Rule> = {
   person: { table: 'people', readReach: [currentMembers('person_id'), currentlyWorkingInDistricts], changeReach: [] },
   network: { table: 'networks', readReach: [networksInTree], changeReach: [networksInTree] },
   place: { table: 'places', readReach: [], changeReach: [] },
+  event: { table: 'events', readReach: [venueInDistricts, eventOfNetworks], changeReach: [eventOfNetworks] },
+  agreement: { table: 'agreements', readReach: [agreementOfEvent('read')], changeReach: [agreementOfEvent('change')] },
 };
 
 const or = (parts: SQL[]) => (parts.length === 0 ? sql`false` : parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`);

@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './directory';
 export * from './search';
 export * from './io';
+export * from './events';

@@ -1,0 +1,61 @@
+import type { EventSummary, Registration } from '../../../../common/schemas/events';
+import { shanghaiDateTime } from '../../../../common/shanghai-date';
+import { xlsxStream } from '../io/io-xlsx';
+import { eventStatusLabels } from '../../../../common/schemas/events';
+import { eventKindLabel, registrationStatusLabel } from './events-labels';
+
+/** The events of the list's filters. */
+export const eventsXlsx = (rows: EventSummary[]) =>
+  xlsxStream([
+    {
+      name: '活动',
+      columns: [
+        { header: '活动名称', width: 40 },
+        { header: '类型', width: 12 },
+        { header: '状态', width: 10 },
+        { header: '开始时间', width: 18 },
+        { header: '结束时间', width: 18 },
+        { header: '所在区', width: 12 },
+        { header: '系列', width: 30 },
+      ],
+      rows: rows.map((e) => [
+        e.title,
+        eventKindLabel(e.kind),
+        eventStatusLabels[e.status].zh,
+        shanghaiDateTime(e.startsAt),
+        e.endsAt ? shanghaiDateTime(e.endsAt) : '',
+        e.districtName ?? '',
+        e.seriesName ? `${e.seriesName}${e.sequence ? ` 第${e.sequence}场` : ''}` : '',
+      ]),
+    },
+  ]);
+
+/** Registrations and attendance, phones masked. */
+export const registrationsXlsx = (rows: Registration[]) =>
+  xlsxStream([
+    {
+      name: '报名签到',
+      columns: [
+        { header: '姓名', width: 12 },
+        { header: '单位', width: 30 },
+        { header: '手机号', width: 14 },
+        { header: '身份', width: 12 },
+        { header: '会场', width: 24 },
+        { header: '状态', width: 10 },
+        { header: '现场登记', width: 8 },
+        { header: '报名时间', width: 18 },
+        { header: '签到时间', width: 18 },
+      ],
+      rows: rows.map((r) => [
+        r.name,
+        r.organization ?? '',
+        r.phone ?? '',
+        r.role ?? '',
+        r.venueName,
+        registrationStatusLabel(r.status),
+        r.walkIn ? '是' : '',
+        shanghaiDateTime(r.createdAt),
+        r.checkedInAt ? shanghaiDateTime(r.checkedInAt) : '',
+      ]),
+    },
+  ]);

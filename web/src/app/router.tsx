@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { ComingSoon } from '../components/coming-soon';
 import { PageLoading } from '../components/page-loading';
 import { NotFoundPage } from '../features/errors/pages/not-found-page';
@@ -34,6 +34,11 @@ const PlaceDetailPage = lazyPage(() => import('../features/places/pages/place-de
 const SearchPage = lazyPage(() => import('../features/search/pages/search-page'), 'SearchPage');
 const UsersPage = lazyPage(() => import('../features/accounts/pages/users-page'), 'UsersPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/pages/audit-log-page'), 'AuditLogPage');
+const EventsPage = lazyPage(() => import('../features/events/pages/events-page'), 'EventsPage');
+const EventDetailPage = lazyPage(() => import('../features/events/pages/event-detail-page'), 'EventDetailPage');
+const CheckInPage = lazyPage(() => import('../features/events/pages/check-in-page'), 'CheckInPage');
+const PublicEventPage = lazyPage(() => import('../features/events/pages/public-event-page'), 'PublicEventPage');
+const PublicCalendarPage = lazyPage(() => import('../features/events/pages/public-calendar-page'), 'PublicCalendarPage');
 
 export const router = createBrowserRouter([
   {
@@ -44,6 +49,15 @@ export const router = createBrowserRouter([
         <LoginPage />
       </Suspense>
     ),
+  },
+  {
+    path: '/public/events',
+    errorElement: <RouteErrorPage />,
+    element: <Suspense fallback={<PageLoading fullScreen />}><Outlet /></Suspense>,
+    children: [
+      { index: true, element: <PublicCalendarPage /> },
+      { path: ':id', element: <PublicEventPage /> },
+    ],
   },
   {
     path: '/',
@@ -72,7 +86,14 @@ export const router = createBrowserRouter([
       },
       { path: 'search', element: <SearchPage /> },
       { path: 'needs/*', element: <ComingSoon area="nav.needs" /> },
-      { path: 'events/*', element: <ComingSoon area="nav.events" /> },
+      {
+        path: 'events',
+        children: [
+          { index: true, element: <EventsPage /> },
+          { path: ':id', element: <EventDetailPage /> },
+          { path: ':id/check-in', element: <CheckInPage /> },
+        ],
+      },
       { path: 'map/*', element: <ComingSoon area="nav.map" /> },
       { path: 'stats/*', element: <ComingSoon area="nav.stats" /> },
       {

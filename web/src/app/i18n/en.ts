@@ -1,4 +1,5 @@
 import { enAdmin } from './en-admin';
+import { enEvents } from './en-events';
 import { enDirectory } from './en-directory';
 import { enSecurity } from './en-security';
 import { enLabels } from './en-labels';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enAdmin,
   ...enIo,
   ...enLists,
+  ...enEvents,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

@@ -28,7 +28,7 @@ import {
 } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import { accessibleIds, canAccess, changesRecords, districtForNewRecord } from '../../lib/visibility';
+import { accessibleIds, canAccess, changeCondition, changesRecords, districtForNewRecord } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { auditEvent, presentAgreement, presentEventDetail, presentEventSummary, presentPublicEvent, presentRegistration } from './events.presenter';
 import * as repo from './events.repository';
@@ -36,6 +36,8 @@ import { countRegistration } from './registration-throttle';
 
 export type CreateEvent = z.output<typeof createEventBody>;
 type AgreementInput = z.output<typeof agreementInput>;
+
+const truthy = (v: unknown) => v === true || v === 't';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** A personal (or venue) code: 10 characters, no 0/O/1/I, ~50 bits. */
@@ -69,10 +71,18 @@ export function createEventService({ db }: { db: Db }) {
     if (!row) throw notFound();
     return row;
   }
+  /** The event, when the actor may change it: 404 when they may not read it, 403 when they only read it (one query). */
   async function changeable(ex: Executor, actor: Actor, id: string) {
-    const row = await visible(ex, actor, id);
-    if (!(await canAccess(ex, actor, 'event', 'change', id))) throw forbidden();
-    return row;
+    const read = repo.eventScope(actor) ?? sql`true`;
+    const change = changeCondition(actor, 'event', { id: events.id, districtCode: events.districtCode }) ?? sql`true`;
+    const [row] = await ex
+      .select({ event: events, read: sql<boolean>`${read}`.as('can_read'), change: sql<boolean>`${change}`.as('can_change') })
+      .from(events)
+      .where(eq(events.id, id))
+      .limit(1);
+    if (!row || !truthy(row.read)) throw notFound();
+    if (!truthy(row.change)) throw forbidden();
+    return row.event;
   }
 
   /** Links need the right to read the target; a hidden one is refused like a missing one, naming the field. */

@@ -161,7 +161,8 @@ export const eventSummarySchema = z.object({
   title: z.string(),
   kind: z.enum(eventKinds),
   status: z.enum(eventStatuses),
-  startsAt: z.string(),
+  /** null when the source gives no date (demo records; see note) */
+  startsAt: z.string().nullable(),
   endsAt: z.string().nullable(),
   districtCode: z.string().nullable(),
   districtName: z.string().nullable(),
@@ -281,7 +282,7 @@ export const confirmationSchema = z.object({
   status: z.enum(registrationStatuses),
   venueName: z.string(),
   eventTitle: z.string(),
-  startsAt: z.string(),
+  startsAt: z.string().nullable(),
   /** position on the waiting list (1 = next) */
   waitlistPosition: z.number().nullable(),
   qrSvg: z.string(),

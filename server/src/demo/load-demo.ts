@@ -8,6 +8,8 @@ import { loadNetworks } from './load-networks';
 import { loadOrganizations } from './load-organizations';
 import { loadPeople } from './load-people';
 import { loadPlaces } from './load-places';
+import { loadEvents } from './load-events';
+import { createEventService } from '../features/events/events.service';
 
 /**
  * Load the demo dataset written from the five seed articles (demo/*.json) in one transaction:
@@ -22,8 +24,9 @@ export async function loadDemoData(db: Db, actor: Actor) {
     await loadPeople(tx, demo, keys);
     await loadNetworks(tx, demo, keys);
     await loadPlaces(tx, demo, keys);
+    await loadEvents(tx, demo, keys, createEventService({ db }), actor);
     const counts = Object.fromEntries(
-      ['industry', 'organization', 'person', 'network', 'place'].map((k) => [k, keys.count(k)]),
+      ['industry', 'organization', 'person', 'network', 'place', 'event', 'agreement'].map((k) => [k, keys.count(k)]),
     );
     await recordAudit(tx, actor, { action: 'load-demo', entity: 'dataset', after: counts });
     return counts;

@@ -30,7 +30,8 @@ export const events = pgTable(
     title: text('title').notNull(),
     kind: text('kind', { enum: eventKinds }).notNull(),
     description: text('description'),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** null only for a record of an event whose date its source does not give (see note) */
+    startsAt: timestamp('starts_at', { withTimezone: true }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
     status: text('status', { enum: eventStatuses }).notNull().default('draft'),
     districtCode: text('district_code'),

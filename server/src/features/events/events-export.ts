@@ -22,7 +22,7 @@ export const eventsXlsx = (rows: EventSummary[]) =>
         e.title,
         eventKindLabel(e.kind),
         eventStatusLabels[e.status].zh,
-        shanghaiDateTime(e.startsAt),
+        e.startsAt ? shanghaiDateTime(e.startsAt) : '',
         e.endsAt ? shanghaiDateTime(e.endsAt) : '',
         e.districtName ?? '',
         e.seriesName ? `${e.seriesName}${e.sequence ? ` 第${e.sequence}场` : ''}` : '',

@@ -8,6 +8,7 @@ import type { EventRow } from './events.repository';
 export function eventsIcs(name: string, rows: EventRow[], venues: Map<string, string[]>): string {
   const cal = ical({ name, prodId: { company: 'tongxin', product: 'events', language: 'ZH' } });
   for (const e of rows) {
+    if (!e.startsAt) continue; // no date in its source: nothing to put in a calendar
     cal.createEvent({
       id: `${e.id}@tongxin`,
       start: e.startsAt,

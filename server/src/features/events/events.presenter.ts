@@ -12,7 +12,7 @@ export const presentEventSummary = (e: EventRow): EventSummary => ({
   title: e.title,
   kind: e.kind,
   status: e.status,
-  startsAt: e.startsAt.toISOString(),
+  startsAt: e.startsAt?.toISOString() ?? null,
   endsAt: e.endsAt?.toISOString() ?? null,
   districtCode: e.districtCode,
   districtName: dn(e.districtCode),
@@ -71,6 +71,8 @@ function recordedFor(counts: string | null, outcomes: ReturnType<typeof outcomes
       return outcomes.agreements;
     case 'venues':
       return parts.venues.length;
+    case 'branch_venues':
+      return parts.venues.filter((v) => v.role === 'branch').length;
     case 'topic_groups':
       return parts.groups.length;
     case 'experts':
@@ -164,7 +166,7 @@ export const auditEvent = (e: EventRow) => ({
   name: e.title,
   kind: e.kind,
   status: e.status,
-  startsAt: e.startsAt.toISOString(),
+  startsAt: e.startsAt?.toISOString() ?? null,
   endsAt: e.endsAt?.toISOString() ?? null,
   districtCode: e.districtCode,
   seriesName: e.seriesName,

@@ -57,7 +57,7 @@ export function eventWhere(f: EventFilter) {
 
 export async function listEvents(ex: Executor, f: EventFilter, sort: 'starts_asc' | 'starts_desc', page: number, pageSize: number) {
   const where = eventWhere(f);
-  const order = sort === 'starts_asc' ? [asc(events.startsAt), asc(events.id)] : [desc(events.startsAt), desc(events.id)];
+  const order = sort === 'starts_asc' ? [sql`${events.startsAt} asc nulls last`, asc(events.id)] : [sql`${events.startsAt} desc nulls last`, desc(events.id)];
   const [rows, [{ n }]] = await Promise.all([
     ex.select().from(events).where(where).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize),
     ex.select({ n: sql<number>`count(*)::int` }).from(events).where(where) as Promise<{ n: number }[]>,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
+import { shanghaiDate } from '../../../../common/shanghai-date';
 import type { z } from 'zod';
 import type {
   agreementInput,
@@ -34,7 +35,8 @@ import { auditEvent, presentAgreement, presentEventDetail, presentEventSummary, 
 import * as repo from './events.repository';
 import { countRegistration } from './registration-throttle';
 
-export type CreateEvent = z.output<typeof createEventBody>;
+/** a whole event; startsAt may be null only for records whose source gives no date (demo, ingestion) */
+export type CreateEvent = Omit<z.output<typeof createEventBody>, 'startsAt'> & { startsAt: string | null };
 type AgreementInput = z.output<typeof agreementInput>;
 
 const truthy = (v: unknown) => v === true || v === 't';
@@ -167,7 +169,7 @@ export function createEventService({ db }: { db: Db }) {
           title: input.title,
           kind: input.kind,
           description: input.description ?? null,
-          startsAt: new Date(input.startsAt),
+          startsAt: input.startsAt ? new Date(input.startsAt) : null,
           endsAt: input.endsAt ? new Date(input.endsAt) : null,
           status: input.status,
           districtCode,
@@ -244,7 +246,7 @@ export function createEventService({ db }: { db: Db }) {
       status: r.status,
       venueName: venue!.name,
       eventTitle: ev!.title,
-      startsAt: ev!.startsAt.toISOString(),
+      startsAt: ev!.startsAt?.toISOString() ?? null,
       waitlistPosition: await repo.waitlistPosition(ex, r),
       qrSvg: await QRCode.toString(r.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
     };
@@ -266,6 +268,9 @@ export function createEventService({ db }: { db: Db }) {
 
   return {
     createEvent,
+    /** agreements (and plans) in the caller's transaction, at an event or on their own (demo data, ingestion) */
+    insertAgreements: (tx: Tx, actor: Actor, eventId: string | null, districtCode: string | null, list: AgreementInput[]) =>
+      insertAgreements(tx, actor, eventId, districtCode, list),
 
     async list(actor: Actor, q: z.infer<typeof eventListQuery>) {
       const { rows, total } = await repo.listEvents(
@@ -296,7 +301,7 @@ export function createEventService({ db }: { db: Db }) {
         const before = await changeable(tx, actor, id);
         const startsAt = patch.startsAt ? new Date(patch.startsAt) : before.startsAt;
         const endsAt = patch.endsAt === undefined ? before.endsAt : patch.endsAt ? new Date(patch.endsAt) : null;
-        if (endsAt && endsAt < startsAt) throw fieldError('VALIDATION', 'endsAt', '结束时间不能早于开始时间', 'the end is before the start', 400);
+        if (endsAt && startsAt && endsAt < startsAt) throw fieldError('VALIDATION', 'endsAt', '结束时间不能早于开始时间', 'the end is before the start', 400);
         if (patch.districtCode !== undefined && patch.districtCode !== before.districtCode) districtForNewRecord(actor, patch.districtCode);
         const { startsAt: _s, endsAt: _e, ...rest } = patch;
         const [after] = await tx.update(events).set({ ...rest, startsAt, endsAt, updatedAt: new Date() }).where(eq(events.id, id)).returning();
@@ -323,9 +328,11 @@ export function createEventService({ db }: { db: Db }) {
         const seq = (last!.sequence ?? 1) + 1;
         if (last!.seriesTotal && seq > last!.seriesTotal)
           throw fieldError('CONFLICT', 'seriesTotal', `系列共 ${last!.seriesTotal} 场，已全部创建`, `the series has ${last!.seriesTotal} events, all created`);
+        if (!last!.startsAt) throw fieldError('VALIDATION', 'startsAt', '上一场没有日期，无法推算下一场', 'the last occurrence has no date to go from', 400);
+        const lastStart = last!.startsAt;
         const parts = await repo.loadEventParts(tx, last!.id);
-        const duration = last!.endsAt ? last!.endsAt.getTime() - last!.startsAt.getTime() : null;
-        const startsAt = nextStart(last!.startsAt, last!.recurrence);
+        const duration = last!.endsAt ? last!.endsAt.getTime() - lastStart.getTime() : null;
+        const startsAt = nextStart(lastStart, last!.recurrence);
         const input: CreateEvent = {
           title: last!.title.replace(/\d{4}/, (y) => String(startsAt.getUTCFullYear() > Number(y) ? Number(y) + 1 : y)),
           kind: last!.kind,
@@ -365,7 +372,7 @@ export function createEventService({ db }: { db: Db }) {
         const ok = await accessibleIds(tx, actor, 'organization', 'read', orgIds);
         const bad = input.parties.findIndex((p) => p.organizationId && !ok.has(p.organizationId));
         if (bad >= 0) throw fieldError('VALIDATION', `parties.${bad}.organizationId`, '所选单位不存在', 'no such organisation', 400);
-        const [id] = await insertAgreements(tx, actor, eventId, ev.districtCode, [{ ...input, signedOn: input.signedOn ?? ev.startsAt.toISOString().slice(0, 10) }]);
+        const [id] = await insertAgreements(tx, actor, eventId, ev.districtCode, [{ ...input, signedOn: input.signedOn ?? (ev.startsAt ? shanghaiDate(ev.startsAt) : null) }]);
         const [row] = await tx.select().from(agreements).where(eq(agreements.id, id!));
         const [parties, commitments] = await repo.agreementChildren(tx, [id!]);
         return presentAgreement(row!, parties, commitments);

@@ -115,7 +115,7 @@ CREATE TABLE "events" (
 	"title" text NOT NULL,
 	"kind" text NOT NULL,
 	"description" text,
-	"starts_at" timestamp with time zone NOT NULL,
+	"starts_at" timestamp with time zone,
 	"ends_at" timestamp with time zone,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"district_code" text,

@@ -22,6 +22,7 @@ import {
 } from '../../../../common/schemas/events';
 import type { App } from '../../lib/app-type';
 import { eventsIcs } from './events-ics';
+import { eventReportDocx } from './events-report';
 import { eventsXlsx, registrationsXlsx } from './events-export';
 import type { EventService } from './events.service';
 
@@ -53,6 +54,14 @@ export function eventsRoutes(app: App, events: EventService) {
   app.delete('/api/events/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
     await events.remove(req.actor(), req.params.id);
     return reply.code(204).send();
+  });
+  app.get('/api/events/:id/report.docx', { schema: { tags, summary: 'The one-page event report (DOCX), from the records', params: idParams } }, async (req, reply) => {
+    const event = await events.get(req.actor(), req.params.id);
+    const docx = await eventReportDocx(event);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', attachment('event-report.docx', `${event.title}-活动报告.docx`))
+      .send(docx);
   });
   app.post(
     '/api/events/:id/next',

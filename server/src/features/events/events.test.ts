@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createEventBody } from '../../../../common/schemas/events';
 import { systemActor } from '../../lib/actor';
@@ -200,6 +201,32 @@ describe('events', () => {
     expect(shanghai).toBe('14:00');
     expect(mine.location).toContain('金山主会场');
     expect(vevents.map((v) => v.summary)).not.toContain('草稿不公开');
+  });
+  it('writes the event report as a DOCX that opens and reads back: hosts, venues, attendance, agreements, claimed beside recorded', async () => {
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const ev = (
+      await session.send(
+        'POST',
+        '/api/events',
+        serviceDay({
+          title: '报告测试服务日',
+          agreements: [{ title: '结对共建协议（测试）', kind: 'pairing', signedOn: '2024-09-20', parties: [{ name: '甲单位' }, { name: '乙单位' }] }],
+          figures: [{ label: '区分会场', value: 15, qualifier: 'exact', unit: '个', counts: 'branch_venues' }],
+        }),
+      )
+    ).json();
+    const res = await session.get(`/api/events/${ev.id}/report.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/wordprocessingml/);
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('报告测试服务日');
+    expect(text).toContain('主办：市委统战部（测试）');
+    expect(text).toContain('主会场 金山主会场；分会场 奉贤分会场、浦东分会场');
+    expect(text).toContain('2024-09-20 09:00 至 2024-09-20 16:30（上海时间）');
+    expect(text).toContain('结对共建协议（测试）（结对，2024-09-20）：甲单位、乙单位');
+    expect(text).toContain('区分会场：报道称 15个；系统记录 2');
   });
 });
 

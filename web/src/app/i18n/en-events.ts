@@ -146,4 +146,7 @@ export const enEvents: Record<keyof typeof zhCNEvents, string> = {
   'event.notPublic': 'This event is not public or does not exist',
   'event.noPublicEvents': 'No public events',
   'event.note': 'Note',
+  'event.report': 'Report',
+  'event.print': 'Print',
+  'event.reportDocx': 'Download Word (DOCX)',
 };

@@ -145,4 +145,7 @@ export const zhCNEvents = {
   'event.notPublic': '该活动未公开或不存在',
   'event.noPublicEvents': '暂无公开活动',
   'event.note': '备注',
+  'event.report': '活动报告',
+  'event.print': '打印',
+  'event.reportDocx': '下载 Word（DOCX）',
 } as const;

@@ -26,6 +26,7 @@ import {
 } from '../api';
 import { AgreementFormDrawer } from '../components/agreement-form-drawer';
 import { EventFormDrawer } from '../components/event-form-drawer';
+import { EventReportView } from '../components/event-report-view';
 
 export function EventDetailPage() {
   const { id = '' } = useParams();
@@ -189,6 +190,7 @@ function EventDetailView({ event }: { event: EventDetail }) {
       label: `${t('event.people')} (${event.people.length})`,
       children: <List size="small" dataSource={event.people} locale={{ emptyText: t('event.noneYet') }} renderItem={(p) => <List.Item><Tag>{words(eventPersonRoleLabels, p.role)}</Tag>{p.personId ? <Link to={`/directory/people/${p.personId}`}>{p.name}</Link> : p.name}{p.topic ? `：${p.topic}` : ''}{p.appointedTo ? `：${p.appointedTo}` : ''}</List.Item>} />,
     },
+    { key: 'report', label: t('event.report'), children: <EventReportView event={event} /> },
     { key: 'registrations', label: `${t('event.registrations')} (${o.registered + o.waitlisted})`, children: <RegistrationsTab event={event} /> },
     {
       key: 'agreements',

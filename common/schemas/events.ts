@@ -301,3 +301,12 @@ export const registrationListQuery = pageQuery.extend({
 export const registrationStatusBody = z.object({ status: z.enum(['approved', 'cancelled']) });
 export const registrationParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
 export const venueCodeBody = z.object({ code: z.string().trim().min(4).max(64), venueCode: z.string().trim().min(4).max(64) });
+
+export const agreementListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  kind: z.enum(agreementKinds).optional(),
+  review: z.enum(agreementReviews).optional(),
+});
+export const agreementRowSchema = agreementSchema.extend({ eventTitle: z.string().nullable() });
+export type AgreementRow = z.infer<typeof agreementRowSchema>;
+export const agreementReviewBody = z.object({ review: z.enum(agreementReviews) });

@@ -176,3 +176,25 @@ export async function waitlistPosition(ex: Executor, r: RegistrationRow): Promis
     where venue_id = ${r.venueId} and status = 'waitlisted' and (created_at, id) <= (select created_at, id from event_registrations where id = ${r.id})`);
   return Number((res.rows[0] as { n: number }).n);
 }
+
+/** A page of agreements in the actor's scope, newest signing first, with the title of the event they were signed at. */
+export async function listAgreements(ex: Executor, f: { scope: SQL | undefined; q?: string; kind?: AgreementRow['kind']; review?: AgreementRow['review'] }, page: number, pageSize: number) {
+  const where = and(
+    f.scope,
+    f.q ? sql`${agreements.title} ilike ${likeContains(f.q)}` : undefined,
+    f.kind ? eq(agreements.kind, f.kind) : undefined,
+    f.review ? eq(agreements.review, f.review) : undefined,
+  );
+  const [rows, [{ n }]] = await Promise.all([
+    ex
+      .select({ a: agreements, eventTitle: events.title })
+      .from(agreements)
+      .leftJoin(events, eq(events.id, agreements.eventId))
+      .where(where)
+      .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.createdAt))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    ex.select({ n: sql<number>`count(*)::int` }).from(agreements).where(where) as Promise<{ n: number }[]>,
+  ]);
+  return { rows, total: Number(n) };
+}

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { idParams, pageOf } from '../../../../common/schemas/common';
 import {
   agreementInput,
+  agreementListQuery,
+  agreementReviewBody,
+  agreementRowSchema,
   agreementSchema,
   checkInBody,
   checkInResult,
@@ -72,6 +75,16 @@ export function eventsRoutes(app: App, events: EventService) {
     '/api/events/:id/agreements',
     { schema: { tags, summary: 'Record an agreement signed at the event', params: idParams, body: agreementInput, response: { 201: agreementSchema } } },
     async (req, reply) => reply.code(201).send(await events.addAgreement(req.actor(), req.params.id, req.body)),
+  );
+  app.get(
+    '/api/agreements',
+    { schema: { tags, summary: 'The agreements register (scoped like the events they were signed at)', querystring: agreementListQuery, response: { 200: pageOf(agreementRowSchema) } } },
+    (req) => events.listAgreements(req.actor(), req.query),
+  );
+  app.patch(
+    '/api/agreements/:id/review',
+    { schema: { tags, summary: 'Record the six-month follow-up review', params: idParams, body: agreementReviewBody, response: { 200: agreementSchema } } },
+    (req) => events.setAgreementReview(req.actor(), req.params.id, req.body.review),
   );
   app.get(
     '/api/events/:id/registrations',

@@ -5,6 +5,8 @@ import { shanghaiDate } from '../../../../common/shanghai-date';
 import type { z } from 'zod';
 import type {
   agreementInput,
+  agreementListQuery,
+  agreementReviewBody,
   createEventBody,
   eventListQuery,
   registerBody,
@@ -376,6 +378,26 @@ export function createEventService({ db }: { db: Db }) {
         const [row] = await tx.select().from(agreements).where(eq(agreements.id, id!));
         const [parties, commitments] = await repo.agreementChildren(tx, [id!]);
         return presentAgreement(row!, parties, commitments);
+      });
+    },
+
+    /** The agreements register: agreements and plans with their parties, commitments and due dates. */
+    async listAgreements(actor: Actor, q: z.infer<typeof agreementListQuery>) {
+      const { rows, total } = await repo.listAgreements(db, { scope: repo.agreementScope(actor), q: q.q, kind: q.kind, review: q.review }, q.page, q.pageSize);
+      const [parties, commitments] = await repo.agreementChildren(db, rows.map((r) => r.a.id));
+      return { items: rows.map((r) => ({ ...presentAgreement(r.a, parties, commitments), eventTitle: r.eventTitle })), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** The six-month follow-up review of an agreement (an outcome statistic). */
+    async setAgreementReview(actor: Actor, id: string, review: z.infer<typeof agreementReviewBody>['review']) {
+      return db.transaction(async (tx) => {
+        const [before] = await tx.select().from(agreements).where(and(eq(agreements.id, id), repo.agreementScope(actor)));
+        if (!before) throw notFound();
+        if (!(await canAccess(tx, actor, 'agreement', 'change', id))) throw forbidden();
+        const [after] = await tx.update(agreements).set({ review, updatedAt: new Date() }).where(eq(agreements.id, id)).returning();
+        await recordAudit(tx, actor, { action: 'update', entity: 'agreement', entityId: id, entityName: before.title, before: { review: before.review }, after: { review } });
+        const [parties, commitments] = await repo.agreementChildren(tx, [id]);
+        return presentAgreement(after!, parties, commitments);
       });
     },
 

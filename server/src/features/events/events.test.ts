@@ -228,6 +228,23 @@ describe('events', () => {
     expect(text).toContain('结对共建协议（测试）（结对，2024-09-20）：甲单位、乙单位');
     expect(text).toContain('区分会场：报道称 15个；系统记录 2');
   });
+  it('keeps an agreements register scoped like the events, with the six-month review', async () => {
+    const svc = t.app.services.events;
+    const ev = await svc.createEvent(
+      systemActor(),
+      parseEvent(serviceDay({ title: '签约会（登记簿测试）', kind: 'signing_meeting', agreements: [{ title: '登记簿测试协议', kind: 'strategic', signedOn: '2024-09-20', commitments: [{ text: '共建实验室', dueOn: '2025-06-30' }] }] })),
+    );
+    const jinshan = (await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: JINSHAN }] })).session;
+    const xuhui = (await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: '310104' }] })).session;
+    const list = (await jinshan.get('/api/agreements?q=登记簿测试')).json();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ eventId: ev.id, eventTitle: '签约会（登记簿测试）', reviewDueOn: '2025-03-20', commitments: [{ text: '共建实验室', dueOn: '2025-06-30' }] });
+    expect((await xuhui.get('/api/agreements?q=登记簿测试')).json().total).toBe(0);
+    const id = list.items[0].id;
+    expect((await xuhui.send('PATCH', `/api/agreements/${id}/review`, { review: 'achieved' })).statusCode).toBe(404);
+    expect((await jinshan.send('PATCH', `/api/agreements/${id}/review`, { review: 'achieved' })).json().review).toBe('achieved');
+    expect((await jinshan.get('/api/agreements?review=achieved&q=登记簿测试')).json().total).toBe(1);
+  });
 });
 
 function parseEvent(body: Record<string, unknown>) {

@@ -90,3 +90,9 @@ export const figureQualifierLabels: Record<(typeof figureQualifiers)[number], Wo
   nearly: { zh: '近', en: 'nearly' },
   at_least: { zh: '超', en: 'over' },
 };
+export const agreementReviewLabels: Record<(typeof agreementReviews)[number], Words> = {
+  not_started: { zh: '未开始', en: 'Not started' },
+  in_progress: { zh: '推进中', en: 'In progress' },
+  achieved: { zh: '已达成合作', en: 'Cooperation achieved' },
+  abandoned: { zh: '已放弃', en: 'Abandoned' },
+};

@@ -36,6 +36,7 @@ const UsersPage = lazyPage(() => import('../features/accounts/pages/users-page')
 const AuditLogPage = lazyPage(() => import('../features/audit/pages/audit-log-page'), 'AuditLogPage');
 const EventsPage = lazyPage(() => import('../features/events/pages/events-page'), 'EventsPage');
 const EventDetailPage = lazyPage(() => import('../features/events/pages/event-detail-page'), 'EventDetailPage');
+const AgreementsPage = lazyPage(() => import('../features/events/pages/agreements-page'), 'AgreementsPage');
 const CheckInPage = lazyPage(() => import('../features/events/pages/check-in-page'), 'CheckInPage');
 const PublicEventPage = lazyPage(() => import('../features/events/pages/public-event-page'), 'PublicEventPage');
 const PublicCalendarPage = lazyPage(() => import('../features/events/pages/public-calendar-page'), 'PublicCalendarPage');
@@ -90,6 +91,7 @@ export const router = createBrowserRouter([
         path: 'events',
         children: [
           { index: true, element: <EventsPage /> },
+          { path: 'agreements', element: <AgreementsPage /> },
           { path: ':id', element: <EventDetailPage /> },
           { path: ':id/check-in', element: <CheckInPage /> },
         ],

@@ -149,4 +149,8 @@ export const enEvents: Record<keyof typeof zhCNEvents, string> = {
   'event.report': 'Report',
   'event.print': 'Print',
   'event.reportDocx': 'Download Word (DOCX)',
+  'event.agreementsTitle': 'Agreements',
+  'event.agreementsSubtitle': 'Agreements, plans and initiatives signed at events: commitments and the six-month review',
+  'event.agreementSearch': 'Search agreement titles',
+  'event.agreementsTotal': '{total} agreements',
 };

@@ -148,4 +148,8 @@ export const zhCNEvents = {
   'event.report': '活动报告',
   'event.print': '打印',
   'event.reportDocx': '下载 Word（DOCX）',
+  'event.agreementsTitle': '协议台账',
+  'event.agreementsSubtitle': '活动上签订的协议、计划与倡议，承诺事项与半年回访',
+  'event.agreementSearch': '搜索协议名称',
+  'event.agreementsTotal': '共 {total} 份',
 } as const;

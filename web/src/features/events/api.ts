@@ -109,3 +109,16 @@ export function useCancelMine() {
 export const toShanghaiInput = (iso: string | null | undefined) => (iso ? shanghaiDateTime(iso).replace(' ', 'T') : '');
 /** "2024-09-20 09:00" in Shanghai */
 export const shanghaiText = (iso: string | null | undefined) => (iso ? shanghaiDateTime(iso) : '');
+
+export type { AgreementRow } from '../../../../common/schemas/events';
+export function useAgreements(query: { page: number; pageSize: number; q?: string; kind?: string; review?: string }) {
+  return useQuery({
+    queryKey: [...key, 'agreements', query],
+    queryFn: ({ signal }) => api.get<Page<import('../../../../common/schemas/events').AgreementRow>>('/api/agreements', { query: { ...query }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+export function useAgreementReview() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: ({ id, review }: { id: string; review: string }) => api.patch<Agreement>(`/api/agreements/${id}/review`, { review }), onSuccess: () => invalidate() });
+}

@@ -68,9 +68,14 @@ export function EventsPage() {
       actions={
         <ListActions
           exportMenu={
-            <Button icon={<DownloadOutlined />} href={withQuery('/api/events/export.xlsx', filters)}>
-              {t('event.export')}
-            </Button>
+            <>
+              <Link to="/events/agreements">
+                <Button>{t('event.agreementsTitle')}</Button>
+              </Link>
+              <Button icon={<DownloadOutlined />} href={withQuery('/api/events/export.xlsx', filters)}>
+                {t('event.export')}
+              </Button>
+            </>
           }
           onCreate={canEdit ? () => setCreating(true) : undefined}
           createLabel={t('event.create')}

@@ -1,6 +1,7 @@
 import type { EventSummary, Registration } from '../../../../common/schemas/events';
 import { shanghaiDateTime } from '../../../../common/shanghai-date';
-import { xlsxStream } from '../io/io-xlsx';
+import { csvLine, UTF8_BOM } from '../io/io-csv';
+import { escapeFormula, xlsxStream } from '../io/io-xlsx';
 import { eventStatusLabels } from '../../../../common/schemas/events';
 import { eventKindLabel, registrationStatusLabel } from './events-labels';
 
@@ -30,32 +31,23 @@ export const eventsXlsx = (rows: EventSummary[]) =>
     },
   ]);
 
+const registrationHeaders = ['姓名', '单位', '手机号', '身份', '会场', '状态', '现场登记', '报名时间', '签到时间'];
+const registrationCells = (r: Registration) => [
+  r.name,
+  r.organization ?? '',
+  r.phone ?? '',
+  r.role ?? '',
+  r.venueName,
+  registrationStatusLabel(r.status),
+  r.walkIn ? '是' : '',
+  shanghaiDateTime(r.createdAt),
+  r.checkedInAt ? shanghaiDateTime(r.checkedInAt) : '',
+];
+
+/** Registrations and attendance as CSV (UTF-8 with BOM for Excel), phones masked, formulas escaped. */
+export const registrationsCsv = (rows: Registration[]) =>
+  UTF8_BOM + [registrationHeaders, ...rows.map((r) => registrationCells(r).map(escapeFormula))].map((cells) => csvLine(cells)).join('');
+
 /** Registrations and attendance, phones masked. */
 export const registrationsXlsx = (rows: Registration[]) =>
-  xlsxStream([
-    {
-      name: '报名签到',
-      columns: [
-        { header: '姓名', width: 12 },
-        { header: '单位', width: 30 },
-        { header: '手机号', width: 14 },
-        { header: '身份', width: 12 },
-        { header: '会场', width: 24 },
-        { header: '状态', width: 10 },
-        { header: '现场登记', width: 8 },
-        { header: '报名时间', width: 18 },
-        { header: '签到时间', width: 18 },
-      ],
-      rows: rows.map((r) => [
-        r.name,
-        r.organization ?? '',
-        r.phone ?? '',
-        r.role ?? '',
-        r.venueName,
-        registrationStatusLabel(r.status),
-        r.walkIn ? '是' : '',
-        shanghaiDateTime(r.createdAt),
-        r.checkedInAt ? shanghaiDateTime(r.checkedInAt) : '',
-      ]),
-    },
-  ]);
+  xlsxStream([{ name: '报名签到', columns: registrationHeaders.map((header) => ({ header, width: header === '单位' || header === '会场' ? 28 : 14 })), rows: rows.map(registrationCells) }]);

@@ -26,7 +26,7 @@ import {
 import type { App } from '../../lib/app-type';
 import { eventsIcs } from './events-ics';
 import { eventReportDocx } from './events-report';
-import { eventsXlsx, registrationsXlsx } from './events-export';
+import { eventsXlsx, registrationsCsv, registrationsXlsx } from './events-export';
 import type { EventService } from './events.service';
 
 const tags = ['events'];
@@ -94,6 +94,10 @@ export function eventsRoutes(app: App, events: EventService) {
   app.get('/api/events/:id/registrations.xlsx', { schema: { tags, summary: 'Registrations and attendance (phones masked)', params: idParams } }, async (req, reply) => {
     const { event, rows } = await events.registrationRows(req.actor(), req.params.id);
     return reply.header('content-type', XLSX).header('content-disposition', attachment('registrations.xlsx', `${event.title}-报名签到.xlsx`)).send(registrationsXlsx(rows));
+  });
+  app.get('/api/events/:id/registrations.csv', { schema: { tags, summary: 'Registrations and attendance as CSV (phones masked)', params: idParams } }, async (req, reply) => {
+    const { event, rows } = await events.registrationRows(req.actor(), req.params.id);
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment('registrations.csv', `${event.title}-报名签到.csv`)).send(registrationsCsv(rows));
   });
   app.patch(
     '/api/events/:id/registrations/:registrationId',

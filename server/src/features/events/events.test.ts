@@ -96,6 +96,9 @@ describe('events', () => {
     const xlsx = await session.get(`/api/events/${ev.id}/registrations.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const csv = (await session.get(`/api/events/${ev.id}/registrations.csv`)).body;
+    expect(csv).toContain('王五,某公司,138****0003');
+    expect(csv).not.toContain('13800000003');
 
     // an agreement signed at the event
     const ag = await session.send('POST', `/api/events/${ev.id}/agreements`, {

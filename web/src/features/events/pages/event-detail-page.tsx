@@ -272,6 +272,9 @@ function RegistrationsTab({ event }: { event: EventDetail }) {
         <Button icon={<DownloadOutlined />} href={`/api/events/${event.id}/registrations.xlsx`}>
           {t('event.registrationsExport')}
         </Button>
+        <Button icon={<DownloadOutlined />} href={`/api/events/${event.id}/registrations.csv`}>
+          CSV
+        </Button>
         {event.outcomes.perVenue.map((v) => (
           <Tag key={v.venueId}>
             {v.name}：{t('event.checkedIn')} {v.checkedIn}

@@ -59,6 +59,9 @@ export const auditEntities = [
   'audit',
   'area',
   'route',
+  'event',
+  'agreement',
+  'registration',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -75,6 +78,9 @@ export const auditEntityLabels: Record<AuditEntity, Label> = {
   audit: { zh: '审计日志', en: 'Audit log' },
   area: { zh: '片区', en: 'Area' },
   route: { zh: '线路', en: 'Route' },
+  event: { zh: '活动', en: 'Event' },
+  agreement: { zh: '协议', en: 'Agreement' },
+  registration: { zh: '报名', en: 'Registration' },
 };
 
 /** The fields of the snapshots the services write (`audit<Kind>()` in each presenter). */

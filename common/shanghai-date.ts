@@ -18,3 +18,11 @@ export function shanghaiDate(at: Date | number): string {
 
 /** Today's date (YYYY-MM-DD) in Shanghai. Reads the clock on every call (fake clocks in tests work). */
 export const shanghaiToday = (): string => shanghaiDate(new Date());
+
+const timeParts = new Intl.DateTimeFormat('en-US', { timeZone: SHANGHAI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "2024-09-20 14:00": an instant as a Shanghai wall-clock time (events' starts and ends). */
+export function shanghaiDateTime(at: Date | number | string): string {
+  const p = Object.fromEntries(timeParts.formatToParts(typeof at === 'string' ? new Date(at) : at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

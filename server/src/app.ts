@@ -28,6 +28,8 @@ import { createIoService } from './features/io/io.service';
 import { ioRoutes } from './features/io/io.routes';
 import { createIngestService } from './features/ingest/ingest.service';
 import { ingestRoutes } from './features/ingest/ingest.routes';
+import { createEventService } from './features/events/events.service';
+import { eventsRoutes } from './features/events/events.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
 import { createAreaService } from './features/map/areas.service';
@@ -66,6 +68,7 @@ export function createServices(database: Database, env: AppEnv) {
     ingest: createIngestService({ db }),
     map: { areas: createAreaService({ db }), routes: createRouteService({ db }), map: createMapService({ db }), geojson: createGeojsonService({ db }) },
     ...needServices(db),
+    events: createEventService({ db }),
   };
 }
 
@@ -108,6 +111,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   ingestRoutes(app, services.ingest);
   mapRoutes(app, services.map);
   needsRoutes(app, services.needs, services.needDesk);
+  eventsRoutes(app, services.events);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

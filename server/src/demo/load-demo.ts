@@ -10,6 +10,8 @@ import { loadPeople } from './load-people';
 import { loadPlaces } from './load-places';
 import { loadMap } from './load-map';
 import { loadNeeds } from './load-needs';
+import { loadEvents } from './load-events';
+import { createEventService } from '../features/events/events.service';
 
 /**
  * Load the demo dataset written from the five seed articles (demo/*.json) in one transaction:
@@ -25,8 +27,9 @@ export async function loadDemoData(db: Db, actor: Actor) {
     await loadNetworks(tx, demo, keys);
     await loadPlaces(tx, demo, keys);
     await loadMap(tx, demo, keys);
+    await loadEvents(tx, demo, keys, createEventService({ db }), actor);
     const counts: Record<string, number> = Object.fromEntries(
-      ['industry', 'organization', 'person', 'network', 'place', 'area', 'route'].map((k) => [k, keys.count(k)]),
+      ['industry', 'organization', 'person', 'network', 'place', 'area', 'route', 'event', 'agreement'].map((k) => [k, keys.count(k)]),
     );
     counts.need = await loadNeeds(tx, keys);
     await recordAudit(tx, actor, { action: 'load-demo', entity: 'dataset', after: counts });

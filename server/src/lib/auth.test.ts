@@ -31,7 +31,22 @@ describe('authentication is decided on the matched route, not the raw URL', () =
     );
     expect(operations.length).toBeGreaterThan(40);
     const publicOnes = operations.filter((o) => o.isPublic).map((o) => `${o.method} ${o.path}`);
-    expect(publicOnes.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(publicOnes.sort()).toEqual(
+      [
+        'GET /api/health',
+        'POST /api/auth/login',
+        // events (issue 7): the public calendar and feeds, the public event page, registration and self check-in
+        'GET /api/events.ics',
+        'GET /api/public/events',
+        'GET /api/public/events/{id}',
+        'GET /api/public/networks/{id}/events.ics',
+        'GET /api/public/registrations/{code}',
+        'GET /api/public/registrations/{code}/events.ics',
+        'POST /api/public/check-in',
+        'POST /api/public/events/{id}/registrations',
+        'POST /api/public/registrations/{code}/cancel',
+      ].sort(),
+    );
 
     const leaks: string[] = [];
     for (const op of operations.filter((o) => !o.isPublic)) {

@@ -22,7 +22,7 @@ import type { Actor } from './actor';
  *
  * Needs and events will register here like places: a district column, and reaches if they have any.
  */
-export type Entity = 'organization' | 'person' | 'network' | 'place' | 'area' | 'route' | 'need';
+export type Entity = 'organization' | 'person' | 'network' | 'place' | 'area' | 'route' | 'need' | 'event' | 'agreement';
 export type Access = 'read' | 'change';
 
 interface Scopes {
@@ -74,6 +74,23 @@ const needOfCurrentMember: Reach = (s, id) => {
   const member = currentMembers('organization_id')(s, sql`n.organization_id`);
   return member ? sql`exists (select 1 from needs n where n.id = ${id} and ${member})` : undefined;
 };
+/** an event with a venue in one of the actor's districts (a district branch of a city-wide service day) */
+const venueInDistricts: Reach = (s, id) =>
+  s.districts.length ? sql`exists (select 1 from event_venues v where v.event_id = ${id} and v.district_code in ${s.districts})` : undefined;
+/** an event run by a network of the actor's network scopes */
+const eventOfNetworks: Reach = (s, id) =>
+  s.networkIds.length ? sql`exists (select 1 from events e where e.id = ${id} and e.network_id in ${networkTree(s.networkIds)})` : undefined;
+/** an agreement signed at an event the actor reads (through its district, venues or network) */
+const agreementOfEvent =
+  (access: Access): Reach =>
+  (s, id) => {
+    const parts = [
+      s.districts.length ? sql`e.district_code in ${s.districts}` : undefined,
+      access === 'read' ? venueInDistricts(s, sql`e.id`) : undefined,
+      eventOfNetworks(s, sql`e.id`),
+    ].filter((x): x is SQL => x !== undefined);
+    return parts.length ? sql`exists (select 1 from agreements a join events e on e.id = a.event_id where a.id = ${id} and (${sql.join(parts, sql` or `)}))` : undefined;
+  };
 
 interface Rule {
   /** the table's name and the search_documents entity_type */
@@ -94,6 +111,8 @@ const rules: Record<Entity, Rule> = {
   route: { table: 'routes', readReach: [], changeReach: [] },
   // a need of an organisation that is a current member of a network in scope
   need: { table: 'needs', readReach: [needOfCurrentMember], changeReach: [] },
+  event: { table: 'events', readReach: [venueInDistricts, eventOfNetworks], changeReach: [eventOfNetworks] },
+  agreement: { table: 'agreements', readReach: [agreementOfEvent('read')], changeReach: [agreementOfEvent('change')] },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { ComingSoon } from '../components/coming-soon';
 import { PageLoading } from '../components/page-loading';
 import { NotFoundPage } from '../features/errors/pages/not-found-page';
@@ -45,6 +45,12 @@ const RoutesPage = lazyPage(() => import('../features/map/pages/routes-page'), '
 const RoutePage = lazyPage(() => import('../features/map/pages/route-page'), 'RoutePage');
 const DistrictFiguresPage = lazyPage(() => import('../features/map/pages/district-figures-page'), 'DistrictFiguresPage');
 const EmbedAreaPage = lazyPage(() => import('../features/map/pages/embed-area-page'), 'EmbedAreaPage');
+const EventsPage = lazyPage(() => import('../features/events/pages/events-page'), 'EventsPage');
+const EventDetailPage = lazyPage(() => import('../features/events/pages/event-detail-page'), 'EventDetailPage');
+const AgreementsPage = lazyPage(() => import('../features/events/pages/agreements-page'), 'AgreementsPage');
+const CheckInPage = lazyPage(() => import('../features/events/pages/check-in-page'), 'CheckInPage');
+const PublicEventPage = lazyPage(() => import('../features/events/pages/public-event-page'), 'PublicEventPage');
+const PublicCalendarPage = lazyPage(() => import('../features/events/pages/public-calendar-page'), 'PublicCalendarPage');
 
 export const router = createBrowserRouter([
   {
@@ -65,6 +71,15 @@ export const router = createBrowserRouter([
         <EmbedAreaPage />
       </Suspense>
     ),
+  },
+  {
+    path: '/public/events',
+    errorElement: <RouteErrorPage />,
+    element: <Suspense fallback={<PageLoading fullScreen />}><Outlet /></Suspense>,
+    children: [
+      { index: true, element: <PublicCalendarPage /> },
+      { path: ':id', element: <PublicEventPage /> },
+    ],
   },
   {
     path: '/',
@@ -101,7 +116,6 @@ export const router = createBrowserRouter([
           { path: ':id', element: <NeedDetailPage /> },
         ],
       },
-      { path: 'events/*', element: <ComingSoon area="nav.events" /> },
       {
         path: 'map',
         children: [
@@ -112,6 +126,15 @@ export const router = createBrowserRouter([
           { path: 'routes', element: <RoutesPage /> },
           { path: 'routes/:id', element: <RoutePage /> },
           { path: 'stats', element: <DistrictFiguresPage /> },
+        ],
+      },
+      {
+        path: 'events',
+        children: [
+          { index: true, element: <EventsPage /> },
+          { path: 'agreements', element: <AgreementsPage /> },
+          { path: ':id', element: <EventDetailPage /> },
+          { path: ':id/check-in', element: <CheckInPage /> },
         ],
       },
       { path: 'stats/*', element: <ComingSoon area="nav.stats" /> },

@@ -4,3 +4,4 @@ export * from './search';
 export * from './io';
 export * from './map';
 export * from './needs';
+export * from './events';

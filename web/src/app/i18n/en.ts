@@ -1,4 +1,5 @@
 import { enAdmin } from './en-admin';
+import { enEvents } from './en-events';
 import { enDirectory } from './en-directory';
 import { enSecurity } from './en-security';
 import { enLabels } from './en-labels';
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...enNeeds,
   ...enLists,
   ...enMap,
+  ...enEvents,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

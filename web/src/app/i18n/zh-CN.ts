@@ -1,4 +1,5 @@
 import { zhCNAdmin } from './zh-CN-admin';
+import { zhCNEvents } from './zh-CN-events';
 /** Simplified Chinese: the default and reference dictionary. Every key must also exist in en.ts. */
 import { zhCNDirectory } from './zh-CN-directory';
 import { zhCNIo } from './zh-CN-io';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...zhCNNeeds,
   ...zhCNLists,
   ...zhCNMap,
+  ...zhCNEvents,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',

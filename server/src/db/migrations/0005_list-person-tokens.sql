@@ -1,1 +1,0 @@
-CREATE INDEX "search_documents_person_tokens_idx" ON "search_documents" USING gin ("tokens") WHERE "search_documents"."entity_type" = 'person';

@@ -45,6 +45,8 @@ describe('authentication is decided on the matched route, not the raw URL', () =
         'POST /api/public/check-in',
         'POST /api/public/events/{id}/registrations',
         'POST /api/public/registrations/{code}/cancel',
+        // the map (issue 8): a published area's embeddable read-only map
+        'GET /api/public/map/areas/{id}',
       ].sort(),
     );
 

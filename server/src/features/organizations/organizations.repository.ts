@@ -62,7 +62,7 @@ const orderings = {
 /** A page of organisations in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listOrganizations(ex: Executor, actor: Actor, q: OrganizationListQuery) {
   const cond = listCondition(actor, q);
-  return listPage(ex, organizations, 'organization', cond, orderings[q.sort], q, tableOrdered(q.sort) ? {} : { docCount: { cond }, keyword: !!q.q });
+  return listPage(ex, organizations, 'organization', cond, orderings[q.sort], q, tableOrdered(q.sort) ? {} : { docCount: { cond }, keyword: keywordCondition(q.q) });
 }
 
 /** Organisations the actor may see. */

@@ -66,7 +66,7 @@ export async function listPeople(ex: Executor, actor: Actor, q: PersonListQuery)
   const onDocument = !tableOrdered(q.sort) && !q.role;
   return listPage(ex, people, 'person', listCondition(actor, q), orderings[q.sort], q, {
     extra: { listedAffiliations: listedAffiliations() },
-    ...(onDocument ? { docCount: { cond: listCondition(actor, q, true) }, keyword: !!q.q } : {}),
+    ...(onDocument ? { docCount: { cond: listCondition(actor, q, true) }, keyword: keywordCondition(q.q) } : {}),
   });
 }
 

@@ -80,7 +80,13 @@ export type Services = ReturnType<typeof createServices>;
 
 /** The one place that wires things. */
 export async function buildApp(database: Database, env: AppEnv, logger: FastifyServerOptions['logger'] = { level: env.LOG_LEVEL }) {
-  const app = Fastify({ logger, genReqId: () => randomUUID(), trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger,
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    // `//api/…` is `/api/…` (and so authenticated like it); left alone, the static files' route took it and answered 403
+    rewriteUrl: (req) => (req.url ?? '/').replace(/^\/{2,}/, '/'),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const services = createServices(database, env);

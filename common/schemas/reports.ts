@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { organizationKinds } from '../domain';
+import { isShanghaiDistrictCode } from '../validators';
 import { agreementKinds, eventKinds, figureQualifiers } from '../events-vocabulary';
 import { extractionSchema, reportEventTypes, type ReportEventType } from './ingest';
 
@@ -28,7 +29,7 @@ export const confirmReportBody = z.object({
   kind: z.enum(eventKinds),
   /** the event's day; null when the report gives none */
   date: z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' }).nullable(),
-  districtCode: z.string().max(6).nullable(),
+  districtCode: z.string().refine(isShanghaiDistrictCode, { message: '不是上海市的区级行政区划代码 / not a Shanghai district code' }).nullable(),
   venue: z.string().trim().max(200).nullable(),
   organizations: z
     .array(

@@ -97,6 +97,11 @@ describe('reports: keep, confirm once, source of every record', () => {
     const report = await service.create(coordinator('310115'), { original: Buffer.from('x'), fileName: null, extraction: (await import('./ingest')).extractReportText(SEED) });
     const other = coordinator('310112');
     await expect(service.get(other, report.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const existing = await makeOrganization(t.app, { name: `别区${tag()}协会`, districtCode: '310112' });
+    await expect(service.confirm(other, report.id, body(tag(), existing) as never)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // the owner may not place the event in a district they do not look after
+    await expect(service.confirm(coordinator('310115'), report.id, { ...body(tag(), existing), districtCode: '310112' } as never)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await service.get(coordinator('310115'), report.id)).status).toBe('draft');
     expect((await service.list(other, { page: 1, pageSize: 200 })).items.map((r) => r.id)).not.toContain(report.id);
     const { session } = await loginAs(t.app, { role: 'viewer' });
     expect((await session.get(`/api/reports/${report.id}`)).statusCode).toBe(403);

@@ -5,6 +5,7 @@
  * duplicates: counts before/after through the API) and its reported figures quoting the article.
  */
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
@@ -116,5 +117,25 @@ describe('reports to records', () => {
     // the 来源 of a linked demo organisation is the article, with the quote naming it
     const orgSources = await getJson<{ items: { quote: string | null; relation: string }[] }>(`/api/sources?entityType=organization&entityId=${demo[1]!.id}`);
     expect(orgSources.items).toEqual([expect.objectContaining({ relation: 'linked', quote: expect.stringContaining('浦东新区外商投资企业协会') })]);
+  });
+
+  it('imports a zip of reports with a progress bar and a result per file', async () => {
+    const zip = new JSZip();
+    zip.file('a/001.txt', readFileSync(new URL('../../shared/seeds/001_0a49bba6b303c11c.txt', import.meta.url)));
+    zip.file('a/002.txt', readFileSync(new URL('../../shared/seeds/002_fda4e5a990aaeddb.txt', import.meta.url)));
+    const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    await page.goto('/reports');
+    await page.locator('input[type=file][accept*=".zip"]').setInputFiles([
+      { name: 'reports.zip', mimeType: 'application/zip', buffer },
+      { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF') },
+    ]);
+    const results = page.getByTestId('batch-results');
+    await expect.poll(() => results.locator('.ant-list-item').count(), { timeout: 20_000 }).toBe(3);
+    const text = await results.innerText();
+    expect(text.match(/已录入/g)).toHaveLength(2);
+    expect(text).toContain('notes.pdf');
+    expect(text).toContain('不支持的文件类型');
+    expect(await page.getByTestId('batch-progress').innerText()).toContain('100%');
+    await noHorizontalScroll();
   });
 });

@@ -63,4 +63,9 @@ export const enIngest: Record<keyof typeof zhCNIngest, string> = {
   'report.sourceCreated': 'Created from this report',
   'report.sourceLinked': 'Mentioned in this report',
   'report.back': 'Back to reports',
+  'report.batch': 'Batch import (files or a zip)',
+  'report.batchHelp': 'Choose several .txt, .html or .docx files, or one zip; each report is kept as a draft to confirm.',
+  'report.batchOk': 'Added',
+  'report.batchFailed': 'Failed',
+  'report.batchSkipped': 'Unsupported file type',
 };

@@ -62,4 +62,9 @@ export const zhCNIngest = {
   'report.sourceCreated': '据此报道创建',
   'report.sourceLinked': '报道中提及',
   'report.back': '返回报道列表',
+  'report.batch': '批量导入（多个文件或 zip）',
+  'report.batchHelp': '可一次选择多个 .txt、.html、.docx 文件或一个 zip 压缩包，每篇报道存为待确认草稿。',
+  'report.batchOk': '已录入',
+  'report.batchFailed': '失败',
+  'report.batchSkipped': '不支持的文件类型',
 } as const;

@@ -6,6 +6,7 @@ import { shanghaiDateTime } from '../../../../../common/shanghai-date';
 import { useT } from '../../../app/i18n';
 import { errorMessage } from '../../../lib/error-message';
 import { useCreateReport, useReports } from '../api';
+import { BatchImport } from '../components/batch-import';
 
 /** Paste a report or upload its file; the report is kept and opened for review. Earlier reports below. */
 export function ReportsPage() {
@@ -48,6 +49,9 @@ export function ReportsPage() {
             </Upload>
           </Space>
         </Form>
+      </Card>
+      <Card variant="borderless">
+        <BatchImport />
       </Card>
       <Card variant="borderless" title={t('report.list')}>
         <List

@@ -39,6 +39,15 @@ export function quoteOf(text: string, words: string): { quote: string; start: nu
   return { quote: quote.length > 500 ? text.slice(at, at + words.length) : quote, start, end };
 }
 
+/** The sentence a reported figure comes from: the first naming its value (as a whole number) and its label, else its value, else its label. */
+export function figureQuote(text: string, label: string, value: number): string | null {
+  const sentences = text.split(/(?<=[。！？!?\n])/);
+  const num = new RegExp(`(?<![\\d.])${String(value).replace('.', '\\.')}(?![\\d.])`);
+  const core = label.replace(/人数$|数$/, '');
+  const hit = sentences.find((x) => num.test(x) && (x.includes(label) || (core.length > 1 && x.includes(core)))) ?? sentences.find((x) => num.test(x)) ?? sentences.find((x) => x.includes(label));
+  return hit ? hit.trim().slice(0, 2000) : null;
+}
+
 export const presentReport = (r: ReportRow) => ({
   id: r.id,
   title: r.title,
@@ -231,8 +240,7 @@ export function createReportsService({ db }: { db: Db }) {
             commitments: [],
           })),
           figures: body.figures.map((f) => {
-            const quote = quoteOf(text, String(f.value))?.quote ?? quoteOf(text, f.label)?.quote ?? null;
-            return { label: f.label, value: f.value, qualifier: f.qualifier, unit: f.unit, counts: null, period: null, quote: quote?.slice(0, 2000) ?? null, source };
+            return { label: f.label, value: f.value, qualifier: f.qualifier, unit: f.unit, counts: null, period: null, quote: figureQuote(text, f.label, f.value), source };
           }),
         },
         tx,

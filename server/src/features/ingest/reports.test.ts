@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/actor';
 import { useTestApp } from '../../test/build-test-app';
 import { countRows, loginAs, makeOrganization } from '../../test/factories';
-import { createReportsService } from './reports.service';
+import { createReportsService, figureQuote, quoteOf } from './reports.service';
 
 const t = useTestApp();
 const tag = () => randomBytes(3).toString('hex');
@@ -33,6 +33,16 @@ function body(x: string, existing: { id: string; name: string }) {
     agreements: [{ title: `共建协议${x}`, kind: 'co_construction' as const, parties: [existing.name, `新单位${x}`] }],
   };
 }
+
+describe('quotes', () => {
+  it('quotes the sentence of a figure by its whole value and label, and of a name', () => {
+    const text = '2024年10月12日 21:53\n活动共有200余人参加。智库首批专家55名，涵盖3个职能。';
+    expect(figureQuote(text, '参加人数', 200)).toBe('活动共有200余人参加。');
+    expect(figureQuote(text, '职能', 3)).toBe('智库首批专家55名，涵盖3个职能。');
+    expect(figureQuote(text, '没有', 7)).toBeNull();
+    expect(quoteOf(text, '智库')?.quote).toBe('智库首批专家55名，涵盖3个职能。');
+  });
+});
 
 describe('reports: keep, confirm once, source of every record', () => {
   it('stores a pasted seed, confirms it into one event with linked and new records, and shows 来源 with the quote', async () => {

@@ -70,6 +70,7 @@ export function ReportReviewPage() {
   );
   const [done, setDone] = useState<ConfirmResult | null>(null);
   if (report.isError) return <Alert type="error" showIcon message={errorMessage(report.error, t)} />;
+  if (link.isError) return <Alert type="error" showIcon message={errorMessage(link.error, t)} />;
   if (!report.data || (report.data.status === 'draft' && !link.data)) return <Skeleton active />;
   const r = report.data;
   const eventId = done?.eventId ?? r.eventId;

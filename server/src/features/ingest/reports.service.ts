@@ -7,7 +7,7 @@ import type { Db, Executor, Tx } from '../../db/client';
 import { agreements, reportedFigures, reports, reportSources } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import { changesRecords, districtForNewRecord, readCondition } from '../../lib/visibility';
+import { changesRecords, districtForNewRecord, placeableDistricts, readCondition } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { createEventService } from '../events/events.service';
 import { reindexOrganization } from '../organizations/organization-detail.service';
@@ -87,8 +87,9 @@ export function createReportsService({ db }: { db: Db }) {
       districtCode = districtForNewRecord(actor, fromText);
     } catch (e) {
       // a report about another district is still the coordinator's to review: keep it in theirs
-      if (fromText === null) throw e;
-      districtCode = districtForNewRecord(actor, null);
+      const mine = placeableDistricts(actor);
+      if (mine === 'all' || !mine.length) throw e;
+      districtCode = mine.includes(fromText ?? '') ? fromText : mine[0]!;
     }
     return db.transaction(async (tx) => {
       const [row] = await tx

@@ -117,6 +117,13 @@ describe('reports to records', () => {
     // the 来源 of a linked demo organisation is the article, with the quote naming it
     const orgSources = await getJson<{ items: { quote: string | null; relation: string }[] }>(`/api/sources?entityType=organization&entityId=${demo[1]!.id}`);
     expect(orgSources.items).toEqual([expect.objectContaining({ relation: 'linked', quote: expect.stringContaining('浦东新区外商投资企业协会') })]);
+    // …and the directory record's page shows it: 来源 with the quote
+    await page.goto(`/directory/organizations/${demo[1]!.id}`);
+    const orgPageSources = page.getByTestId('record-sources');
+    await orgPageSources.waitFor();
+    expect(await orgPageSources.innerText()).toContain('报道中提及');
+    expect(await orgPageSources.locator('blockquote').innerText()).toContain('浦东新区外商投资企业协会');
+    await noHorizontalScroll();
   });
 
   it('imports a zip of reports with a progress bar and a result per file', async () => {

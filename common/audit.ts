@@ -25,6 +25,7 @@ export const auditActions = [
   'lock',
   'unlock',
   'load-demo',
+  'confirm',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -44,6 +45,7 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   lock: { zh: '锁定账号', en: 'Lock account' },
   unlock: { zh: '解锁账号', en: 'Unlock account' },
   'load-demo': { zh: '载入演示数据', en: 'Load demo data' },
+  confirm: { zh: '确认', en: 'Confirm' },
 };
 
 export const auditEntities = [
@@ -62,6 +64,7 @@ export const auditEntities = [
   'event',
   'agreement',
   'registration',
+  'report',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -81,6 +84,7 @@ export const auditEntityLabels: Record<AuditEntity, Label> = {
   event: { zh: '活动', en: 'Event' },
   agreement: { zh: '协议', en: 'Agreement' },
   registration: { zh: '报名', en: 'Registration' },
+  report: { zh: '报道', en: 'Report' },
 };
 
 /** The fields of the snapshots the services write (`audit<Kind>()` in each presenter). */

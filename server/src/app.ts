@@ -28,6 +28,8 @@ import { createIoService } from './features/io/io.service';
 import { ioRoutes } from './features/io/io.routes';
 import { createIngestService } from './features/ingest/ingest.service';
 import { ingestRoutes } from './features/ingest/ingest.routes';
+import { createReportsService } from './features/ingest/reports.service';
+import { reportsRoutes } from './features/ingest/reports.routes';
 import { createEventService } from './features/events/events.service';
 import { eventsRoutes } from './features/events/events.routes';
 import { statsRoutes } from './features/stats/stats.routes';
@@ -69,6 +71,7 @@ export function createServices(database: Database, env: AppEnv) {
     map: { areas: createAreaService({ db }), routes: createRouteService({ db }), map: createMapService({ db }), geojson: createGeojsonService({ db }) },
     ...needServices(db),
     events: createEventService({ db }),
+    reports: createReportsService({ db }),
   };
 }
 
@@ -118,6 +121,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   mapRoutes(app, services.map);
   needsRoutes(app, services.needs, services.needDesk);
   eventsRoutes(app, services.events);
+  reportsRoutes(app, services.reports);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));
   return Object.assign(app, { services });

@@ -22,7 +22,7 @@ import type { Actor } from './actor';
  *
  * Needs and events will register here like places: a district column, and reaches if they have any.
  */
-export type Entity = 'organization' | 'person' | 'network' | 'place' | 'area' | 'route' | 'need' | 'event' | 'agreement';
+export type Entity = 'organization' | 'person' | 'network' | 'place' | 'area' | 'route' | 'need' | 'event' | 'agreement' | 'report';
 export type Access = 'read' | 'change';
 
 interface Scopes {
@@ -113,6 +113,8 @@ const rules: Record<Entity, Rule> = {
   need: { table: 'needs', readReach: [needOfCurrentMember], changeReach: [] },
   event: { table: 'events', readReach: [venueInDistricts, eventOfNetworks], changeReach: [eventOfNetworks] },
   agreement: { table: 'agreements', readReach: [agreementOfEvent('read')], changeReach: [agreementOfEvent('change')] },
+  /** press reports (issue 9): by their district only */
+  report: { table: 'reports', readReach: [], changeReach: [] },
 };
 
 /**

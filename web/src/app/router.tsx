@@ -50,6 +50,8 @@ const EventDetailPage = lazyPage(() => import('../features/events/pages/event-de
 const AgreementsPage = lazyPage(() => import('../features/events/pages/agreements-page'), 'AgreementsPage');
 const CheckInPage = lazyPage(() => import('../features/events/pages/check-in-page'), 'CheckInPage');
 const PublicEventPage = lazyPage(() => import('../features/events/pages/public-event-page'), 'PublicEventPage');
+const ReportsPage = lazyPage(() => import('../features/ingest/pages/reports-page'), 'ReportsPage');
+const ReportReviewPage = lazyPage(() => import('../features/ingest/pages/report-review-page'), 'ReportReviewPage');
 const PublicCalendarPage = lazyPage(() => import('../features/events/pages/public-calendar-page'), 'PublicCalendarPage');
 
 export const router = createBrowserRouter([
@@ -135,6 +137,13 @@ export const router = createBrowserRouter([
           { path: 'agreements', element: <AgreementsPage /> },
           { path: ':id', element: <EventDetailPage /> },
           { path: ':id/check-in', element: <CheckInPage /> },
+        ],
+      },
+      {
+        path: 'reports',
+        children: [
+          { index: true, element: <ReportsPage /> },
+          { path: ':id', element: <ReportReviewPage /> },
         ],
       },
       { path: 'stats/*', element: <ComingSoon area="nav.stats" /> },

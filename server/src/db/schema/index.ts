@@ -5,3 +5,4 @@ export * from './io';
 export * from './map';
 export * from './needs';
 export * from './events';
+export * from './reports';

@@ -9,10 +9,10 @@ import { reportFileType, UnsupportedReportFile } from './input';
 
 const MAX_UPLOAD = 10 * 1024 * 1024;
 
-const badInput = (zh: string, en: string, path = 'file') =>
+export const badInput = (zh: string, en: string, path = 'file') =>
   new AppError('VALIDATION', { fields: [{ path, message: `${zh} / ${en}` }], userMessage: { zh, en } });
 
-async function uploaded(req: FastifyRequest) {
+export async function uploaded(req: FastifyRequest) {
   const part = await req.file();
   if (!part) throw badInput('请选择 .txt、.html 或 .docx 文件', 'Choose a .txt, .html or .docx file');
   try {

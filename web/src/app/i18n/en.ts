@@ -1,5 +1,6 @@
 import { enAdmin } from './en-admin';
 import { enEvents } from './en-events';
+import { enIngest } from './en-ingest';
 import { enDirectory } from './en-directory';
 import { enSecurity } from './en-security';
 import { enLabels } from './en-labels';
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...enLists,
   ...enMap,
   ...enEvents,
+  ...enIngest,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',
   'app.documentTitle': 'Tongxin · Industry-cluster service networks',

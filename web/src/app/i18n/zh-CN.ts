@@ -1,5 +1,6 @@
 import { zhCNAdmin } from './zh-CN-admin';
 import { zhCNEvents } from './zh-CN-events';
+import { zhCNIngest } from './zh-CN-ingest';
 /** Simplified Chinese: the default and reference dictionary. Every key must also exist in en.ts. */
 import { zhCNDirectory } from './zh-CN-directory';
 import { zhCNIo } from './zh-CN-io';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...zhCNLists,
   ...zhCNMap,
   ...zhCNEvents,
+  ...zhCNIngest,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',
   'app.documentTitle': '同心 · 产业集群服务网络',

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
+  FileTextOutlined,
   HomeOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -48,6 +49,7 @@ const navEntries: NavEntry[] = [
     ],
   },
   { path: '/events', label: 'nav.events', icon: <CalendarOutlined /> },
+  { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined /> },
   { path: '/map', label: 'nav.map', icon: <EnvironmentOutlined /> },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined /> },
   {

@@ -27,6 +27,7 @@ import {
 import { AgreementFormDrawer } from '../components/agreement-form-drawer';
 import { EventFormDrawer } from '../components/event-form-drawer';
 import { EventReportView } from '../components/event-report-view';
+import { ReportSources } from '../../ingest/components/report-sources';
 
 export function EventDetailPage() {
   const { id = '' } = useParams();
@@ -251,6 +252,7 @@ function EventDetailView({ event }: { event: EventDetail }) {
       <Card variant="borderless">
         <Tabs items={items} />
       </Card>
+      <ReportSources entityType="event" entityId={event.id} />
       {editing ? <EventFormDrawer event={event} onClose={() => setEditing(false)} onSaved={() => undefined} /> : null}
       {addingAgreement ? <AgreementFormDrawer eventId={event.id} onClose={() => setAddingAgreement(false)} /> : null}
     </>

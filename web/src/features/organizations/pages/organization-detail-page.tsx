@@ -22,6 +22,7 @@ import {
 } from '../api';
 import { OrganizationFormDrawer } from '../components/organization-form-drawer';
 import { OrganizationSummary } from '../components/organization-summary';
+import { ReportSources } from '../../ingest/components/report-sources';
 
 type PersonRow = OrganizationDetail['people'][number];
 
@@ -177,6 +178,7 @@ export function OrganizationDetailPage() {
       <Card variant="borderless" title={t('org.membershipsTitle', { count: (record.memberships ?? []).length })}>
         <MembershipsTable memberships={record.memberships ?? []} />
       </Card>
+      <ReportSources entityType="organization" entityId={record.id} />
       {editing ? (
         <OrganizationFormDrawer organization={record} onClose={() => setEditing(false)} onSaved={() => undefined} />
       ) : null}

@@ -24,6 +24,7 @@ import {
 import { PoliticalAffiliation, UnmaskButton } from '../components/contact-details';
 import { PersonFormDrawer } from '../components/person-form-drawer';
 import { PersonSummary } from '../components/person-summary';
+import { ReportSources } from '../../ingest/components/report-sources';
 
 export function PersonDetailPage() {
   const { id } = useParams();
@@ -176,6 +177,7 @@ export function PersonDetailPage() {
       <Card variant="borderless" title={t('org.membershipsTitle', { count: (record.memberships ?? []).length })}>
         <MembershipsTable memberships={record.memberships ?? []} />
       </Card>
+      <ReportSources entityType="person" entityId={record.id} />
       {editing ? <PersonFormDrawer person={record} onClose={() => setEditing(false)} onSaved={() => undefined} /> : null}
       {merging ? (
         <MergeModal<PersonDetail>

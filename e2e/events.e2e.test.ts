@@ -113,15 +113,20 @@ describe('events', () => {
     // the desk, on a phone
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/events/${eventId}/check-in`);
+    // antd may leave its (invisible) loading icon in the button after a request, whose label then reads
+    // "loading 签到": the button is found by the word it shows
+    const checkInButton = page.getByRole('button', { name: /^(loading )?签到$/ });
     await page.getByLabel('签到码', { exact: true }).fill(first.code.toLowerCase());
-    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await checkInButton.click();
     await page.getByRole('status').filter({ hasText: '签到成功' }).waitFor();
+    const counts = page.getByTestId('checkin-counts');
+    const checkedIn = async () => (await counts.locator('.ant-statistic-content-value').nth(1).innerText()).trim();
+    await expect.poll(checkedIn).toBe('1');
     // the same code again is not counted twice
     await page.getByLabel('签到码', { exact: true }).fill(first.code);
-    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await checkInButton.click();
     await page.getByRole('status').filter({ hasText: '已签到过' }).waitFor();
-    const counts = page.getByTestId('checkin-counts');
-    await expect.poll(async () => (await counts.locator('.ant-statistic-content-value').nth(1).innerText()).trim()).toBe('1');
+    await expect.poll(checkedIn).toBe('1');
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'check-in-390');

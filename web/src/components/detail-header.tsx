@@ -44,7 +44,8 @@ interface DetailQuery<T> {
  */
 export function detailFallback<T>(query: DetailQuery<T>, trail: DetailTrail, rows = 8): ReactNode {
   if (query.isPending) return <Skeleton active paragraph={{ rows }} />;
-  if (query.isError || !query.data) {
+  // a failed background refetch keeps the page it already shows (a check-in desk must not vanish)
+  if (!query.data) {
     return (
       <>
         <DetailBreadcrumb trail={trail} />

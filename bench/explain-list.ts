@@ -1,5 +1,5 @@
 /**
- * tsx bench/explain-list.ts URL <orgs|people|networks|places> <admin|pudong> [query string]
+ * tsx bench/explain-list.ts URL <orgs|people|search> <admin|pudong> [query string]
  * Runs one list service call with a query logger, then EXPLAIN (ANALYZE, BUFFERS) for each query it ran.
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -8,8 +8,10 @@ import * as schema from '../server/src/db/schema';
 import type { Db } from '../server/src/db/client';
 import { organizationListQuery } from '../common/schemas/organizations';
 import { personListQuery } from '../common/schemas/people';
+import { searchQuery } from '../common/schemas/search';
 import { createOrganizationService } from '../server/src/features/organizations/organizations.service';
 import { createPeopleService } from '../server/src/features/people/people.service';
+import { createSearchService } from '../server/src/features/search/search.service';
 import type { Actor } from '../server/src/lib/actor';
 
 const [url, what, who, qs = ''] = process.argv.slice(2);
@@ -24,6 +26,7 @@ const params = Object.fromEntries(new URLSearchParams(qs));
 const t = performance.now();
 if (what === 'orgs') await createOrganizationService({ db }).list(actor, organizationListQuery.parse(params));
 else if (what === 'people') await createPeopleService({ db }).list(actor, personListQuery.parse(params));
+else if (what === 'search') await createSearchService({ db }).search(actor, searchQuery.parse(params));
 console.log(`service call ${(performance.now() - t).toFixed(1)} ms, ${queries.length} queries`);
 const c = await pool.connect();
 for (const q of queries) {

@@ -153,6 +153,18 @@ function build(actor: Actor, entity: Entity, access: Access, id: SQL | AnyPgColu
 }
 
 /**
+ * The districts outside which the actor reads no record of `entity`, or undefined when no district
+ * bounds what they read (admins; scopes with a reach beyond their districts, e.g. a district
+ * coordinator's people working at their organisations). A list filtered to another district is then
+ * empty without a query (a 浦东 coordinator's organisations in 崇明).
+ */
+export function readDistricts(actor: Actor, entity: Entity): string[] | undefined {
+  if (actor.role === 'admin' || (entity === 'need' && needByRelation(actor, 'read', sql`null`))) return undefined;
+  const s = scopesOf(actor);
+  return rules[entity].readReach.some((reach) => reach(s, sql`null`)) ? undefined : s.districts;
+}
+
+/**
  * The records of `entity` the actor may read or change, as a condition to AND into a query on its
  * table (undefined = no restriction). `cols` defaults to the table's own id and district_code.
  */

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { affiliations, industries, organizationIndustries, organizations, people, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { readCondition } from '../../lib/visibility';
+import { readCondition, readDistricts } from '../../lib/visibility';
 import { likeContains, nameNorm } from '../../lib/text';
 import { districtCondition, districtOrder, keywordCondition, kindCondition, listPage, pinyinOrder } from '../search/list-query';
 import type { OrganizationListQuery, Ref } from '../../../../common/schemas/organizations';
@@ -29,15 +29,16 @@ const tableOrdered = (sort: OrganizationListQuery['sort']) => sort.endsWith('cre
  * the (entity_type, district_code | kind, pinyin_full, entity_id) indexes in order and stops at the
  * page, and the total is counted on the documents alone. In date order, from the table's columns.
  */
-function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize'>): SQL | undefined {
+function listCondition(actor: Actor, f: Omit<OrganizationListQuery, 'page' | 'pageSize'>, keyword = true): SQL | undefined {
   const onTable = tableOrdered(f.sort);
   const id = onTable ? organizations.id : searchDocuments.entityId;
   const where: (SQL | undefined)[] = [
     onTable ? organizationVisibility(actor) : readCondition(actor, 'organization', { id, districtCode: searchDocuments.districtCode }),
   ];
-  where.push(keywordCondition(f.q));
+  if (keyword) where.push(keywordCondition(f.q));
   if (f.kind) where.push(onTable ? eq(organizations.kind, f.kind) : kindCondition(f.kind));
   if (f.districtCode) where.push(onTable ? eq(organizations.districtCode, f.districtCode) : districtCondition(f.districtCode));
+  if (f.districtCode && readDistricts(actor, 'organization')?.includes(f.districtCode) === false) where.push(sql`false`);
   // the document's copy of the industry tags (GIN): checked on the rows read in name order
   if (f.industryId) where.push(sql`${searchDocuments.industryIds} @> array[${f.industryId}]::uuid[]`);
   if (f.networkId || f.tier) {
@@ -61,8 +62,9 @@ const orderings = {
 
 /** A page of organisations in the list's order, with its total (estimated past 10,000: see pageTotal). */
 export async function listOrganizations(ex: Executor, actor: Actor, q: OrganizationListQuery) {
-  const cond = listCondition(actor, q);
-  return listPage(ex, organizations, 'organization', cond, orderings[q.sort], q, tableOrdered(q.sort) ? {} : { docCount: { cond }, keyword: keywordCondition(q.q) });
+  const onDocument = !tableOrdered(q.sort);
+  return listPage(ex, organizations, 'organization', listCondition(actor, q), orderings[q.sort], q,
+    onDocument ? { docCount: { cond: listCondition(actor, q, false) }, keyword: keywordCondition(q.q) } : {});
 }
 
 /** Organisations the actor may see. */

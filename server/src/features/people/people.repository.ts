@@ -32,8 +32,9 @@ function listCondition(actor: Actor, f: Omit<PersonListQuery, 'page' | 'pageSize
   const where: (SQL | undefined)[] = [
     onDocument ? readCondition(actor, 'person', { id, districtCode: searchDocuments.districtCode }) : personVisibility(actor),
   ];
-  // name, pinyin, titles, organisations, expertise: the search document (see search/list-query.ts)
-  where.push(keywordCondition(f.q));
+  // name, pinyin, titles, organisations, expertise: the search document (see search/list-query.ts),
+  // which listPage adds itself to the document's condition
+  if (!onDocument) where.push(keywordCondition(f.q));
   if (f.role) where.push(sql`${f.role} = any(${people.roles})`);
   if (f.districtCode) where.push(onTable ? eq(people.districtCode, f.districtCode) : districtCondition(f.districtCode));
   if (f.organizationId) {

@@ -1,7 +1,8 @@
 import { positionOf } from '../../../../common/domain';
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Ref } from '../../../../common/schemas/networks';
 import type { Executor } from '../../db/client';
-import { memberships, networks } from '../../db/schema';
+import { networks } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
 import { districtCondition, keywordCondition, kindCondition, listPage, pinyinOrder } from '../search/list-query';
@@ -30,9 +31,41 @@ function networkWhere(f: NetworkFilter): SQL | undefined {
   return and(...where);
 }
 
-/** A page of networks in pinyin order of their names, with its total (see pageTotal). */
-export async function listNetworks(ex: Executor, f: NetworkFilter, page: number, pageSize: number) {
-  return listPage(ex, networks, 'network', networkWhere(f), pinyinOrder('asc'), { page, pageSize });
+/**
+ * A page of networks in pinyin order of their names, with its total (see pageTotal), and what each
+ * row shows beside its name read in the same query: its parent (when the actor reads it), its
+ * current members per tier and person/organisation, and how many sub-networks the actor reads.
+ */
+export async function listNetworks(ex: Executor, actor: Actor, f: NetworkFilter, page: number, pageSize: number) {
+  const as = (alias: string) => readCondition(actor, 'network', { id: sql.raw(`${alias}.id`), districtCode: sql.raw(`${alias}.district_code`) }) ?? sql`true`;
+  const { rows, ...total } = await listPage(ex, networks, 'network', networkWhere(f), pinyinOrder('asc'), { page, pageSize }, {
+    extra: {
+      listedParent: sql<Ref | null>`(select json_build_object('id', p.id, 'name', p.name) from networks p where p.id = ${networks.parentId} and ${as('p')})`,
+      listedTiers: sql<{ tier: string; isPerson: boolean; n: number }[] | null>`(select json_agg(json_build_object('tier', t.tier, 'isPerson', t.is_person, 'n', t.n)) from (
+        select m.tier, m.person_id is not null as is_person, count(*)::int as n from memberships m
+        where m.network_id = ${networks.id} and m.left_on is null group by 1, 2) t)`,
+      listedChildren: sql<number>`(select count(*)::int from networks c where c.parent_id = ${networks.id} and ${as('c')})`,
+    },
+  });
+  return {
+    ...total,
+    rows: rows.map(({ listedParent, listedTiers, listedChildren, ...row }) => ({
+      row: row as NetworkRow,
+      parent: listedParent,
+      byTier: tierCounts(listedTiers ?? []),
+      childCount: Number(listedChildren),
+    })),
+  };
+}
+
+/** current members per position (an organisation's tier or a person's role, read by positionOf) */
+function tierCounts(rows: { tier: string; isPerson: boolean; n: number }[]) {
+  const m: Record<string, number> = {};
+  for (const r of rows) {
+    const position = positionOf(r.isPerson ? 'person' : 'organization', r.tier);
+    m[position] = (m[position] ?? 0) + r.n;
+  }
+  return m;
 }
 
 export const findNetwork = async (ex: Executor, id: string, scope: SQL | undefined) =>
@@ -61,36 +94,6 @@ export const childrenOf = (ex: Executor, id: string, scope: SQL | undefined) =>
     .from(networks)
     .where(and(eq(networks.parentId, id), scope))
     .orderBy(asc(networks.name), asc(networks.id));
-
-/** number of sub-networks within the scope, per parent */
-export async function childCounts(ex: Executor, ids: string[], scope: SQL | undefined) {
-  if (!ids.length) return new Map<string, number>();
-  const rows = await ex
-    .select({ parentId: networks.parentId, n: count() })
-    .from(networks)
-    .where(and(inArray(networks.parentId, ids), scope))
-    .groupBy(networks.parentId);
-  return new Map(rows.map((r) => [r.parentId!, r.n]));
-}
-
-/** current members (not left) per network and position (an organisation's tier or a person's role, read by positionOf) */
-export async function currentTierCounts(ex: Executor, ids: string[]) {
-  const out = new Map<string, Record<string, number>>();
-  if (!ids.length) return out;
-  const isPerson = sql<boolean>`${memberships.personId} is not null`;
-  const rows = await ex
-    .select({ networkId: memberships.networkId, tier: memberships.tier, isPerson, n: count() })
-    .from(memberships)
-    .where(and(inArray(memberships.networkId, ids), sql`${memberships.leftOn} is null`))
-    .groupBy(memberships.networkId, memberships.tier, isPerson);
-  for (const r of rows) {
-    const m = out.get(r.networkId) ?? {};
-    const position = positionOf(r.isPerson ? 'person' : 'organization', r.tier);
-    m[position] = (m[position] ?? 0) + r.n;
-    out.set(r.networkId, m);
-  }
-  return out;
-}
 
 /** Would making `parentId` the parent of `id` close a loop? True when parentId is id itself or one of its sub-networks. */
 export async function isSelfOrDescendant(ex: Executor, id: string, parentId: string) {

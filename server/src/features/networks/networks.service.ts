@@ -73,25 +73,12 @@ export function createNetworkService({ db }: { db: Db }) {
       const scope = repo.networkScope(actor);
       const { rows, total, totalEstimated } = await repo.listNetworks(
         db,
+        actor,
         { scope, q: q.q, kind: q.kind, parentId: q.parentId, districtCode: q.districtCode },
         q.page,
         q.pageSize,
       );
-      const ids = rows.map((r) => r.id);
-      const parentIds = [...new Set(rows.map((r) => r.parentId).filter((p): p is string => !!p))];
-      const [parents, counts, children] = await Promise.all([
-        repo.networkRefs(db, parentIds, scope),
-        repo.currentTierCounts(db, ids),
-        repo.childCounts(db, ids, scope),
-      ]);
-      const parentById = new Map(parents.map((p) => [p.id, p]));
-      const items = rows.map((r) =>
-        presentNetwork(r, {
-          parent: (r.parentId && parentById.get(r.parentId)) || null,
-          byTier: counts.get(r.id),
-          childCount: children.get(r.id) ?? 0,
-        }),
-      );
+      const items = rows.map((r) => presentNetwork(r.row, r));
       return { items, total, totalEstimated, page: q.page, pageSize: q.pageSize };
     },
 

@@ -29,7 +29,7 @@ import { hashPassword } from '../server/src/features/accounts/passwords';
 import { createEventService, newCode } from '../server/src/features/events/events.service';
 import { systemActor } from '../server/src/lib/actor';
 import { httpLogin, startServer } from '../server/src/test/server-process';
-import { openPostgres } from './search.bench';
+import { openPostgres } from './bench-data';
 
 const PASSWORD = 'Bench-Passw0rd!';
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -20,7 +20,6 @@
  * Ends with one JSON line: rps, p95_ms, alone_p95_ms and pass per route and database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { createServer } from 'node:net';
@@ -29,11 +28,11 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pgLib from 'pg';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../server/src/db/client';
+import type { Database } from '../server/src/db/client';
 import { industries, networks, users } from '../server/src/db/schema';
 import { hashPassword } from '../server/src/features/accounts/passwords';
 import { httpLogin } from '../server/src/test/server-process';
-import { ensureData, openPostgres, pgliteData } from './search.bench';
+import { ensureData, migrationsMatch, openPostgres, pgliteData, pgliteMigrationsMatch } from './bench-data';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Bench-Passw0rd!';
@@ -313,50 +312,6 @@ const SIZES: Record<string, { orgs: number; people: number; database: string }> 
   '100k': { orgs: 100_000, people: 10_000, database: 'tongxin_load_100000' },
   '1m': { orgs: 1_000_000, people: 100_000, database: 'tongxin_load_1m' },
 };
-
-/**
- * Whether the database was migrated with the migrations in server/src/db/migrations: the hashes it
- * recorded must be the first ones of the folder (drizzle's hash is the SQL file's SHA-256). A
- * database built by another branch's migrations is dropped and generated again (bench databases only).
- */
-function migrationHashes() {
-  const folder = path.join(root, 'server/src/db/migrations');
-  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  return journal.entries.map((e) => ({ tag: e.tag, hash: createHash('sha256').update(fs.readFileSync(path.join(folder, `${e.tag}.sql`), 'utf8')).digest('hex') }));
-}
-
-/** The same check for a kept PGlite directory: one migrated by other migrations is removed (and generated again). */
-async function pgliteMigrationsMatch(dir: string): Promise<boolean> {
-  if (!fs.existsSync(dir)) return true;
-  const database = await openDatabase({ dataDir: dir, migrate: false });
-  try {
-    const r = (await database.db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`).catch(() => ({ rows: [] }))) as { rows: { hash: string }[] };
-    const want = migrationHashes();
-    return r.rows.every((x, i) => x.hash === want[i]?.hash);
-  } finally {
-    await database.close();
-  }
-}
-
-async function migrationsMatch(url: string): Promise<{ ok: boolean; why: string }> {
-  const journal = { entries: migrationHashes() };
-  const hashes = journal.entries.map((e) => e.hash);
-  const client = new pgLib.Client({ connectionString: url });
-  try {
-    await client.connect();
-  } catch {
-    return { ok: true, why: 'new database' };
-  }
-  try {
-    const r = await client.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by id').catch(() => ({ rows: [] }));
-    const have = r.rows.map((x) => x.hash);
-    const bad = have.findIndex((h, i) => h !== hashes[i]);
-    if (bad >= 0) return { ok: false, why: `its migration #${bad + 1} is not ${journal.entries[bad]?.tag ?? 'in this branch'}` };
-    return { ok: true, why: `${have.length} of ${hashes.length} migrations applied` };
-  } finally {
-    await client.end();
-  }
-}
 
 const uptime = () => {
   try {

@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../server/src/db/client';
 import { bm25, categoryFit, currentWeights, needTerms, parseTsvector, rankCandidates } from '../server/src/features/needs/need-matching';
 import { labelledNeeds, relevantSql, type LabelledNeed } from './needs-match-labels';
-import { ensureData, openPostgres, pgliteData } from './search.bench';
+import { ensureData, openPostgres, pgliteData } from './bench-data';
 
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
 const percentile = (xs: number[], p: number) => {

@@ -9,20 +9,15 @@
  * a re-run with the same counts and seed reuses them. Ends with one JSON line. Without a reachable
  * PostgreSQL (or with --no-postgres) it says what is missing and runs the PGlite half alone.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { SearchQuery } from '../common/schemas/search';
-import { openDatabase, type Database } from '../server/src/db/client';
+import type { Database } from '../server/src/db/client';
 import { createSearchService } from '../server/src/features/search/search.service';
 import { systemActor, type Actor } from '../server/src/lib/actor';
-import { generateInto } from './generate';
 import { generateOrganization } from './synthetic/organizations';
 import { recordRng } from './synthetic/rng';
-import { countSyntheticData } from './synthetic/write';
+import { ensureData, openPostgres, pgliteData, postgresProblem, shownUrl } from './bench-data';
 
 const DEFAULT_URL = 'postgres://postgres:postgres@127.0.0.1:5432/tongxin_bench';
 
@@ -132,81 +127,6 @@ function printTable(title: string, r: Awaited<ReturnType<typeof measure>>) {
   }
   const naive = r.naiveP95 === undefined ? '' : `; naive p95 ${r.naiveP95} ms; ratio ${round(r.naiveP95 / r.p95)}×`;
   console.log(`overall: p50 ${r.p50} ms, p95 ${r.p95} ms${naive}`);
-}
-
-/** Fills the database unless it already holds exactly this generated data; returns the generation time (0 when reused). */
-/** The generated directory on PGlite, kept in a temporary directory between runs (remade when it differs). */
-export async function pgliteData(orgs: number, people: number, seed: number) {
-  const dir = path.join(os.tmpdir(), `tongxin-bench-pglite-${orgs}-${people}-s${seed}`);
-  let database = await openDatabase({ dataDir: dir });
-  const data = await ensureData(database, orgs, people, seed, async () => {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-    return (database = await openDatabase({ dataDir: dir }));
-  });
-  return { ...data, dir };
-}
-
-export async function ensureData(database: Database, orgs: number, people: number, seed: number, fresh: () => Promise<Database>): Promise<{ database: Database; seconds: number }> {
-  const have = await countSyntheticData(database.db);
-  const mine = await countSyntheticData(database.db, seed);
-  if (mine.organizations === orgs && mine.people === people && have.organizations === orgs) {
-    console.log(`reusing ${orgs} organisations and ${people} people generated earlier (seed ${seed})`);
-    return { database, seconds: 0 };
-  }
-  const db = have.organizations + have.people > 0 ? await fresh() : database;
-  console.log(`generating ${orgs} organisations and ${people} people (seed ${seed}) …`);
-  let last = 0;
-  const report = await generateInto(db, { orgs, people, seed, reset: true, batchSize: 5000 }, (line) => {
-    if (performance.now() - last > 10_000 || !/\d\/[\d,]+ ·/.test(line) || line.includes(`${orgs.toLocaleString('en')}/`)) {
-      console.log(`  ${line}`);
-      last = performance.now();
-    }
-  });
-  console.log(`generated in ${report.seconds} s`);
-  return { database: db, seconds: report.seconds };
-}
-
-async function adminQuery(url: string, text: string, params: unknown[] = []) {
-  const u = new URL(url);
-  u.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: u.toString() });
-  await client.connect();
-  try {
-    return await client.query(text, params);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The URL without its password, for messages. */
-const shownUrl = (url: string) => {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
-};
-
-/** Why PostgreSQL at `url` cannot be used, in one line, or null when it answers. */
-async function postgresProblem(url: string): Promise<string | null> {
-  try {
-    await adminQuery(url, 'select 1');
-    return null;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException & { code?: string };
-    const u = new URL(url);
-    if (e.code === 'ECONNREFUSED') return `nothing listens at ${u.hostname}:${u.port || 5432} (is PostgreSQL 15+ installed and started?)`;
-    if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return `unknown host ${u.hostname}`;
-    if (e.code === '28P01' || e.code === '28000') return `user ${u.username || 'postgres'} was refused: ${e.message}`;
-    return e.message || String(error);
-  }
-}
-
-export async function openPostgres(url: string, recreate: boolean): Promise<Database> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (recreate) await adminQuery(url, `drop database if exists "${name.replace(/"/g, '""')}" with (force)`);
-  const exists = await adminQuery(url, 'select 1 from pg_database where datname = $1', [name]);
-  if (!exists.rowCount) await adminQuery(url, `create database "${name.replace(/"/g, '""')}"`);
-  return openDatabase({ databaseUrl: url });
 }
 
 export async function run(args: string[]) {

@@ -55,6 +55,42 @@ describe('list pages search through the search index, with pinyin', () => {
   });
 });
 
+describe('a coordinator pages through a keyword’s matches', () => {
+  it('sees every person of their district and every person working at one of its organisations, once, in pinyin order, across pages', async () => {
+    const tag = `翻页${Date.now() % 100000}`;
+    const jinshan = '310116';
+    const pudongOrg = await makeOrg(t.app, { name: `浦东单位${tag}`, districtCode: PUDONG });
+    const visible: string[] = [];
+    const hidden: string[] = [];
+    // interleaved in pinyin order (the surname leads), so the reached and the hidden fall on every page
+    const surnames = [...'阿白陈丁方高韩金李马彭秦孙王谢杨张'].map((surname, i) => [i, surname] as const);
+    // written in reverse, so the order the rows are stored in is not the order asked for
+    for (const [i, surname] of surnames.toReversed()) {
+      const name = `${surname}${tag}`;
+      const kind = i % 4;
+      if (kind === 0) await makePerson(t.app, { name, districtCode: PUDONG });
+      if (kind === 1) await makePerson(t.app, { name, districtCode: jinshan, affiliations: [{ organizationId: pudongOrg.id, organizationName: pudongOrg.name }] });
+      if (kind === 2) {
+        const p = await makePerson(t.app, { name, districtCode: jinshan, affiliations: [{ organizationId: pudongOrg.id, organizationName: pudongOrg.name }] });
+        await t.app.services.db.execute(sql`update affiliations set end_on = '2006-06-30' where person_id = ${p.id}`);
+      }
+      if (kind === 3) await makePerson(t.app, { name, districtCode: jinshan });
+      (kind < 2 ? visible : hidden).unshift(name);
+    }
+    const { session } = await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: PUDONG }] });
+    const seen: string[] = [];
+    for (let page = 1; page <= 4; page++) {
+      const res = await session.get(`/api/people?q=${encodeURIComponent(tag)}&pageSize=3&page=${page}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().total).toBe(visible.length);
+      seen.push(...names(res));
+    }
+    // the surnames were written in pinyin order, so `visible` is the expected order
+    expect(seen).toEqual(visible);
+    for (const name of hidden) expect(seen).not.toContain(name);
+  });
+});
+
 describe('list totals', () => {
   it('are exact up to 10,000 and estimates beyond, marked as such', async () => {
     const db = t.app.services.db;

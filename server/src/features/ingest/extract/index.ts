@@ -6,6 +6,7 @@ import { figuresInText, mergeFigures, participantCount } from './figures';
 import { enumerationOrgs, isGenericOrg, mergeOrgs, orgsInSentence, type OrgMention } from './orgs';
 import { mergePeople, peopleInText } from './people';
 import { findCity, findDistrict, findVenue } from './places';
+import { dropShortForms, isDescriptiveGroup, onlyAsHonoraryPost } from './org-rules';
 import { agreementsIn, organizerRoles, subjectOrganizers, type RoleMention } from './roles';
 import { sentences } from './util';
 
@@ -109,10 +110,13 @@ export function extractFields(cleaned: Cleaned): ExtractionFields {
 
   // every organisation the text names, organizers included (report-labels.md)
   // the venue is a building or place, not an organisation mentioned
-  const mentioned = orgs.filter((o) => !isGenericOrg(o.name) && o.name !== venue?.value);
+  const afters = (name: string) => found.filter((o) => o.name === name).map((o) => cleaned.text.slice(o.end, o.end + 6));
+  let mentioned = orgs.filter((o) => !isGenericOrg(o.name) && o.name !== venue?.value && !isDescriptiveGroup(o.name) && !onlyAsHonoraryPost(afters(o.name)));
   for (const r of [...organizers, ...roles.undertakers, ...roles.guiding]) {
     if (!mentioned.some((o) => o.name === r.name) && !isGenericOrg(r.name)) mentioned.push({ name: r.name, start: r.start, end: r.end, confidence: 0.75 });
   }
+  // a short form written after the full name (浦东新联会 after 浦东新区新的社会阶层人士联谊会) is the same body
+  mentioned = dropShortForms(mentioned);
   organizers.forEach((o, i) => ev('organizers', i, o.start, o.end, 0.75));
   roles.guiding.forEach((o, i) => ev('guiding_units', i, o.start, o.end, 0.75));
   roles.undertakers.forEach((o, i) => ev('undertakers', i, o.start, o.end, 0.75));

@@ -3,7 +3,7 @@ import type { Cleaned } from '../clean';
 import { eventDate, publishDate } from './dates';
 import { classifyEvent } from './event-type';
 import { figuresInText, mergeFigures, participantCount } from './figures';
-import { enumerationOrgs, isGenericOrg, mergeOrgs, orgsInSentence, type OrgMention } from './orgs';
+import { enumerationOrgs, isGenericOrg, mergeOrgs, orgsInSentence, taggedText, type OrgMention } from './orgs';
 import { mergePeople, peopleInText } from './people';
 import { findCity, findDistrict, findVenue } from './places';
 import { dropShortForms, isDescriptiveGroup, onlyAsHonoraryPost } from './org-rules';
@@ -78,14 +78,17 @@ export function extractFields(cleaned: Cleaned): ExtractionFields {
   // organisations, sentence by sentence, then enumerations
   const sents = sentences(body, bodyStart);
   let found: OrgMention[] = [];
-  for (const s of sents) found.push(...orgsInSentence(s.text, s.start));
+  // the body is cut by jieba once; every sentence and clause takes its words from that one cut
+  const words = taggedText(body);
+  for (const s of sents) found.push(...orgsInSentence(s.text, s.start, words(s.start - bodyStart, s.start - bodyStart + s.text.length)));
   const known = new Set(found.map((o) => o.name));
   for (const s of sents) {
     let pos = 0;
     for (const clause of s.text.split(/[,，;；:：]/)) {
       const at = s.text.indexOf(clause, pos);
       pos = at + clause.length;
-      found.push(...enumerationOrgs(clause, s.start + at, known));
+      const base = s.start + at - bodyStart;
+      found.push(...enumerationOrgs(clause, s.start + at, known, (a, b) => words(base + a, base + b)));
     }
   }
   found = found.sort((a, b) => a.start - b.start);

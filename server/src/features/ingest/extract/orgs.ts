@@ -1,4 +1,4 @@
-import { tagWords } from '../../../lib/text';
+import { tagWords, type TaggedWord } from '../../../lib/text';
 import { afterCategory, afterConjunction, hostOfLaboratory, notAnOrganisation } from './org-rules';
 
 export interface OrgMention {
@@ -66,8 +66,8 @@ function trimName(s: string): string {
  * punctuation, verbs and function words. Names in brackets right after another name (its short name)
  * are skipped.
  */
-export function orgsInSentence(sentence: string, offset: number): OrgMention[] {
-  const words = tagWords(sentence);
+export function orgsInSentence(sentence: string, offset: number, tagged?: TaggedWord[]): OrgMention[] {
+  const words = tagged ?? tagWords(sentence);
   const out: OrgMention[] = [];
   for (let i = 0; i < words.length; i++) {
     const end = words[i].start + words[i].word.length;
@@ -125,7 +125,12 @@ export function orgsInSentence(sentence: string, offset: number): OrgMention[] {
  * Members of an enumeration "A、B、C、D等" in which at least two items are recognised organisations:
  * the other short items are organisations too (上汽大众、沃尔沃、国际汽车城集团、同济大学汽车学院等).
  */
-export function enumerationOrgs(clause: string, offset: number, known: Set<string>): OrgMention[] {
+export function enumerationOrgs(
+  clause: string,
+  offset: number,
+  known: Set<string>,
+  tagged: (start: number, end: number) => TaggedWord[] = (start, end) => tagWords(clause.slice(start, end)),
+): OrgMention[] {
   const parts = clause.split('、');
   if (parts.length < 3) return [];
   const items: Array<{ text: string; start: number }> = [];
@@ -134,7 +139,7 @@ export function enumerationOrgs(clause: string, offset: number, known: Set<strin
     let text = p;
     let start = pos;
     if (k === 0) {
-      const words = tagWords(p);
+      const words = tagged(pos, pos + p.length);
       let cut = 0;
       for (let w = 0; w < words.length; w++) if (isPunct(words[w].word) || words[w].tag.startsWith('v') || STOP.has(words[w].word)) cut = words[w].start + words[w].word.length;
       text = p.slice(cut);
@@ -173,3 +178,26 @@ export function mergeOrgs(found: OrgMention[]): OrgMention[] {
 }
 
 export const isGenericOrg = (name: string) => GENERIC.test(name);
+
+/**
+ * The tagged words of a whole text, cut ONCE, answering for any stretch of it: jieba cuts each run
+ * of Han characters on its own, so the words of a sentence or clause cut from the whole are those
+ * cut from the sentence alone. Offsets of the returned words are relative to the stretch.
+ */
+export function taggedText(text: string): (start: number, end: number) => TaggedWord[] {
+  const words = tagWords(text);
+  return (start, end) => {
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: TaggedWord[] = [];
+    for (let k = lo; k < words.length && words[k].start + words[k].word.length <= end; k++) {
+      out.push({ word: words[k].word, tag: words[k].tag, start: words[k].start - start });
+    }
+    return out;
+  };
+}

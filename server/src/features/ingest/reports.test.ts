@@ -87,6 +87,13 @@ describe('reports: keep, confirm once, source of every record', () => {
     expect(sources.items).toEqual([expect.objectContaining({ reportId: report.id, relation: 'linked' })]);
     const evSources = (await session.get(`/api/sources?entityType=event&entityId=${result.eventId}`)).json();
     expect(evSources.items[0].reportId).toBe(report.id);
+    // reports are read by coordinators and admins only: a viewer of the same district sees no 来源
+    for (const role of ['viewer', 'expert', 'enterprise'] as const) {
+      const other = (await loginAs(t.app, { role, scopes: [{ kind: 'district', value: '310115' }] })).session;
+      const seen = await other.get(`/api/sources?entityType=event&entityId=${result.eventId}`);
+      expect(seen.statusCode, role).toBe(200);
+      expect(seen.json().items, role).toEqual([]);
+    }
     expect((await session.get(`/api/reports/${report.id}`)).json()).toMatchObject({ status: 'confirmed', eventId: result.eventId });
 
     // a second confirm is refused and creates nothing

@@ -88,3 +88,13 @@ describe('organisation rules', () => {
     expect(x.organizations_mentioned).not.toContain('重点产业专委会');
   });
 });
+
+describe('figure rules', () => {
+  it('a count of the items just quoted is not a figure; a label stops where a clause goes on', async () => {
+    const { figuresInText, nounPhrase } = await import('./figures');
+    expect(figuresInText('围绕“学、思、用”三个方面开展活动,共有12家企业参加。', 0).map((f) => f.value)).toEqual([12]);
+    expect(nounPhrase('分会场当天同步开展法律咨询')).toBe('分会场');
+    expect(nounPhrase('发起单位')).toBe('发起单位');
+    expect(nounPhrase('战略导航书')).toBe('战略导航书');
+  });
+});

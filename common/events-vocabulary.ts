@@ -19,8 +19,8 @@ export const eventKinds = [
 export type EventKind = (typeof eventKinds)[number];
 export const eventStatuses = ['draft', 'published', 'finished', 'cancelled'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
-/** 主办, 承办, 指导, 协办, 支持 */
-export const hostRoles = ['host', 'organizer', 'guide', 'co_host', 'support'] as const;
+/** 主办, 承办, 指导, 协办, 支持; related: named in a press report about the event (相关单位), no stated role */
+export const hostRoles = ['host', 'organizer', 'guide', 'co_host', 'support', 'related'] as const;
 export const venueRoles = ['main', 'branch'] as const;
 /** speaker, guest of honour, 建言 speaker (with a topic), appointed (聘任, with what to), other */
 export const eventPersonRoles = ['speaker', 'guest_of_honour', 'advice_speaker', 'appointed', 'other'] as const;
@@ -67,6 +67,7 @@ export const hostRoleLabels: Record<(typeof hostRoles)[number], Words> = {
   guide: { zh: '指导', en: 'Guidance' },
   co_host: { zh: '协办', en: 'Co-host' },
   support: { zh: '支持', en: 'Support' },
+  related: { zh: '相关单位', en: 'Related' },
 };
 export const eventPersonRoleLabels: Record<(typeof eventPersonRoles)[number], Words> = {
   speaker: { zh: '演讲嘉宾', en: 'Speaker' },

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { inferOrganizationKind } from '../common/organization-kind-inference';
 import { launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
 import { startServer, type RunningServer } from './server';
 import { tag } from './unique';
@@ -84,6 +85,8 @@ describe('reports to records', () => {
     expect(await title.inputValue()).toContain('未来车');
     const corrected = `浦东新区新阶层人士助力“未来车”产业发展主题活动${tag()}`;
     await title.fill(corrected);
+    // an organisation the directory lacks shows the kind guessed from its name, to change before confirming
+    expect(await page.getByTestId('report-org-kind').count()).toBeGreaterThan(0);
 
     const confirmed = page.waitForResponse((r) => /\/api\/reports\/[^/]+\/confirm$/.test(r.url()));
     await page.getByRole('button', { name: '确认并创建记录' }).click();
@@ -96,6 +99,9 @@ describe('reports to records', () => {
     for (const d of demo) expect(result.organizations).toContainEqual(expect.objectContaining({ id: d.id, relation: 'linked' }));
     expect(await orgTotal()).toBe(before + created.size);
     for (const n of demoNames) expect(await orgsNamed(n)).toHaveLength(1);
+    for (const o of result.organizations.filter((x) => x.relation === 'created')) {
+      expect((await getJson<{ kind: string }>(`/api/organizations/${o.id}`)).kind, o.name).toBe(inferOrganizationKind(o.name));
+    }
 
     await page.getByRole('button', { name: '查看活动' }).click();
     await page.waitForURL(`**/events/${result.eventId}`);
@@ -106,10 +112,12 @@ describe('reports to records', () => {
     await noHorizontalScroll();
     await page.screenshot({ path: `${screenshotDir}/tongxin-ingest-event.png`, fullPage: true });
 
-    const ev = await getJson<{ title: string; hosts: { organizationId: string | null }[]; figures: { label: string; value: number; quote: string | null; source: string | null }[] }>(
+    const ev = await getJson<{ title: string; hosts: { organizationId: string | null; role: string }[]; figures: { label: string; value: number; quote: string | null; source: string | null }[] }>(
       `/api/events/${result.eventId}`,
     );
     expect(ev.title).toBe(corrected);
+    // the organisations the report only mentions are on the event as 相关单位, the demo ones among them
+    expect(ev.hosts).toEqual(expect.arrayContaining(demo.map((d) => expect.objectContaining({ organizationId: d.id, role: 'related' }))));
     const participants = ev.figures.find((f) => f.value === 200)!;
     expect(participants.quote).toContain('200');
     expect(participants.source).toContain('报道');

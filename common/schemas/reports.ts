@@ -38,7 +38,8 @@ export const confirmReportBody = z.object({
         role: z.enum(reportOrgRoles),
         /** the directory record it is; null = create a new one (an exact match is linked instead) */
         organizationId: z.uuid().nullable(),
-        kind: z.enum(organizationKinds).default('other'),
+        /** the kind of a new organisation; omitted = guessed from its name (common/organization-kind-inference.ts) */
+        kind: z.enum(organizationKinds).optional(),
       }),
     )
     .max(100),

@@ -99,6 +99,8 @@ interface Rule {
   readReach: Reach[];
   /** how a record beyond the actor's districts becomes changeable (never through a relation) */
   changeReach: Reach[];
+  /** read only by the roles that change records (admins, coordinators), whatever the scopes of the others */
+  readByChangersOnly?: boolean;
 }
 
 const rules: Record<Entity, Rule> = {
@@ -113,8 +115,8 @@ const rules: Record<Entity, Rule> = {
   need: { table: 'needs', readReach: [needOfCurrentMember], changeReach: [] },
   event: { table: 'events', readReach: [venueInDistricts, eventOfNetworks], changeReach: [eventOfNetworks] },
   agreement: { table: 'agreements', readReach: [agreementOfEvent('read')], changeReach: [agreementOfEvent('change')] },
-  /** press reports (issue 9): by their district only */
-  report: { table: 'reports', readReach: [], changeReach: [] },
+  /** press reports (issue 9): by their district only, and only by coordinators (and admins) */
+  report: { table: 'reports', readReach: [], changeReach: [], readByChangersOnly: true },
 };
 
 /**
@@ -141,7 +143,7 @@ function build(actor: Actor, entity: Entity, access: Access, id: SQL | AnyPgColu
     const byRelation = needByRelation(actor, access, id);
     if (byRelation) return byRelation;
   }
-  if (access === 'change' && !changesRecords(actor)) return sql`false`;
+  if ((access === 'change' || rules[entity].readByChangersOnly) && !changesRecords(actor)) return sql`false`;
   const s = scopesOf(actor);
   const parts: SQL[] = [];
   if (s.districts.length) parts.push(sql`${district} in ${s.districts}`);

@@ -2,6 +2,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Extraction } from '../../../../common/schemas/ingest';
 import { confirmReportBody, type ConfirmResult } from '../../../../common/schemas/reports';
+import { inferOrganizationKind } from '../../../../common/organization-kind-inference';
 import { districtCodeByName } from '../../../../common/validators';
 import type { Db, Executor, Tx } from '../../db/client';
 import { agreements, reportedFigures, reports, reportSources } from '../../db/schema';
@@ -142,7 +143,7 @@ export function createReportsService({ db }: { db: Db }) {
     const candidates = await findOrganizationDuplicates(tx, actor, { name: o.name });
     const exact = candidates.find((c) => c.reason === 'name' || c.reason === 'alias' || c.reason === 'uscc');
     if (exact) return { id: exact.id, name: exact.name, relation: 'linked' as const };
-    const row = await orgRepo.insertOrganization(tx, { name: o.name, nameNorm: orgRepo.nameNorm(o.name), kind: o.kind, districtCode, aliases: [], formerNames: [] });
+    const row = await orgRepo.insertOrganization(tx, { name: o.name, nameNorm: orgRepo.nameNorm(o.name), kind: o.kind ?? inferOrganizationKind(o.name), districtCode, aliases: [], formerNames: [] });
     const industryIds = await reindexOrganization(tx, row);
     await recordAudit(tx, actor, { action: 'create', entity: 'organization', entityId: row.id, after: auditOrganization(row, industryIds) });
     return { id: row.id, name: row.name, relation: 'created' as const };
@@ -208,7 +209,8 @@ export function createReportsService({ db }: { db: Db }) {
       }
 
       await hooks.beforeEvent?.();
-      const hostRole = { host: 'host', organizer: 'organizer', guide: 'guide' } as const;
+      // every organisation of the review is on the event: 主办/承办/指导 as such, the others as 相关单位
+      const hostRole = { host: 'host', organizer: 'organizer', guide: 'guide', mentioned: 'related' } as const;
       const source = `报道:${report.title ?? report.fileName ?? report.id}`.slice(0, 200);
       const ev = await eventsService.createEvent(
         actor,
@@ -226,7 +228,10 @@ export function createReportsService({ db }: { db: Db }) {
           seriesTotal: null,
           recurrence: null,
           note: null,
-          hosts: body.organizations.flatMap((o) => (o.role === 'mentioned' ? [] : [{ organizationId: byName.get(o.name) ?? null, name: o.name, role: hostRole[o.role] }])),
+          hosts: body.organizations
+            .map((o) => ({ organizationId: byName.get(o.name) ?? null, name: o.name, role: hostRole[o.role] }))
+            // one line per organisation: the first (主办 before 相关单位) role it was given
+            .filter((h, i, all) => all.findIndex((o) => (h.organizationId ? o.organizationId === h.organizationId : o.name === h.name)) === i),
           venues: body.venue ? [{ role: 'main' as const, placeId: null, name: body.venue, districtCode, capacity: null }] : [],
           groups: [],
           people: body.people.map((p, i) => ({ personId: personIds[i] ?? null, name: p.name, role: 'guest_of_honour' as const, topic: null, appointedTo: p.title })),

@@ -27,6 +27,8 @@ function body(x: string, existing: { id: string; name: string }) {
       { name: `新单位${x}`, role: 'organizer' as const, organizationId: null, kind: 'association' as const },
       // marked new, but it IS the existing record: linked, not duplicated
       { name: existing.name, role: 'mentioned' as const, organizationId: null, kind: 'other' as const },
+      // no kind given: guessed from the name (…大学 → university)
+      { name: `同舟${x}大学`, role: 'mentioned' as const, organizationId: null },
     ],
     people: [{ name: `陈${x}`, title: `新单位${x}会长`, personId: null, create: true }],
     figures: [{ label: '参加人数', value: 200, qualifier: 'more_than' as const, unit: '人' }],
@@ -61,14 +63,22 @@ describe('reports: keep, confirm once, source of every record', () => {
     const res = await session.send('POST', `/api/reports/${report.id}/confirm`, body(x, existing));
     expect(res.statusCode, res.body).toBe(200);
     const result = res.json();
-    expect(result.organizations.map((o: { relation: string }) => o.relation)).toEqual(['linked', 'created', 'linked']);
+    expect(result.organizations.map((o: { relation: string }) => o.relation)).toEqual(['linked', 'created', 'linked', 'created']);
     expect(result.organizations[2].id).toBe(existing.id);
-    expect(await countRows(t.app, 'organizations')).toBe(orgsBefore + 1);
+    expect(await countRows(t.app, 'organizations')).toBe(orgsBefore + 2);
+    const kinds = await t.database.db.execute(sql`select name, kind from organizations where id in (${result.organizations[1].id}, ${result.organizations[3].id})`);
+    expect((kinds.rows as { name: string }[]).sort((a, b) => (a.name < b.name ? -1 : 1))).toEqual([
+      { name: `同舟${x}大学`, kind: 'university' },
+      { name: `新单位${x}`, kind: 'association' },
+    ]);
     expect(result.people[0].relation).toBe('created');
 
     const ev = (await session.get(`/api/events/${result.eventId}`)).json();
     expect(ev.title).toBe(`报道活动${x}`);
     expect(ev.hosts).toEqual(expect.arrayContaining([expect.objectContaining({ organizationId: existing.id, role: 'host' })]));
+    // the organisations only mentioned are on the event too, as 相关单位, each once
+    expect(ev.hosts).toEqual(expect.arrayContaining([expect.objectContaining({ organizationId: result.organizations[3].id, role: 'related' })]));
+    expect(ev.hosts.filter((h: { organizationId: string }) => h.organizationId === existing.id)).toHaveLength(1);
     const fig = ev.figures.find((f: { label: string }) => f.label === '参加人数');
     expect(fig).toMatchObject({ value: 200, qualifier: 'more_than' });
     expect(fig.source).toContain('报道');
@@ -77,6 +87,13 @@ describe('reports: keep, confirm once, source of every record', () => {
     expect(sources.items).toEqual([expect.objectContaining({ reportId: report.id, relation: 'linked' })]);
     const evSources = (await session.get(`/api/sources?entityType=event&entityId=${result.eventId}`)).json();
     expect(evSources.items[0].reportId).toBe(report.id);
+    // reports are read by coordinators and admins only: a viewer of the same district sees no 来源
+    for (const role of ['viewer', 'expert', 'enterprise'] as const) {
+      const other = (await loginAs(t.app, { role, scopes: [{ kind: 'district', value: '310115' }] })).session;
+      const seen = await other.get(`/api/sources?entityType=event&entityId=${result.eventId}`);
+      expect(seen.statusCode, role).toBe(200);
+      expect(seen.json().items, role).toEqual([]);
+    }
     expect((await session.get(`/api/reports/${report.id}`)).json()).toMatchObject({ status: 'confirmed', eventId: result.eventId });
 
     // a second confirm is refused and creates nothing

@@ -33,6 +33,8 @@ export const enIngest: Record<keyof typeof zhCNIngest, string> = {
   'report.orgRole.organizer': 'Organiser',
   'report.orgRole.guide': 'Guidance',
   'report.orgRole.mentioned': 'Mentioned',
+  'report.orgKind': 'Kind of the new organisation',
+  'report.orgKindHelp': 'Guessed from the name; change it before confirming',
   'report.link': 'Directory record',
   'report.linkNew': 'New organisation',
   'report.match.exact': 'Same name',

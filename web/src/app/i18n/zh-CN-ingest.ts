@@ -32,6 +32,8 @@ export const zhCNIngest = {
   'report.orgRole.organizer': '承办',
   'report.orgRole.guide': '指导',
   'report.orgRole.mentioned': '提及',
+  'report.orgKind': '新单位类型',
+  'report.orgKindHelp': '按名称推断，确认前可修改',
   'report.link': '对应目录记录',
   'report.linkNew': '新建单位',
   'report.match.exact': '完全一致',

@@ -125,3 +125,19 @@ describe('page furniture', () => {
     expect(c.lines.find((l) => l.kind === 'meta')?.text).toContain('2024-10-08');
   });
 });
+
+describe('high-bit repair when the damage also lost a byte', () => {
+  it('restores the high bit of an ASCII punctuation byte and drops the half character at the end', () => {
+    // made here: 。 / “ … ” lead bytes lost their high bit, and one trail byte went missing
+    const bytes = iconv.encode('为企业“走出去”开拓新市场、寻找新机遇。', 'gbk');
+    const open = bytes.indexOf(0xa1, 8); // ” A1 B1
+    const damaged = Buffer.concat([bytes.subarray(0, open), Buffer.from([0x21]), bytes.subarray(open + 1, bytes.length - 3), bytes.subarray(bytes.length - 2)]);
+    const text = iconv.decode(damaged, 'gbk');
+    expect(text).not.toContain('开拓');
+    const r = repairStrippedHighBit(text);
+    expect(r.text).toContain('开拓新市场');
+    expect(r.repairs[0]).toMatchObject({ kind: 'gbk_high_bit', doubtful: true });
+    // ordinary text with ASCII punctuation between Chinese words is left alone
+    expect(repairStrippedHighBit('活动由区委统战部主办!来自各界的代表参加,现场气氛热烈').repairs).toEqual([]);
+  });
+});

@@ -89,12 +89,20 @@ export function classifyLines(input: string[]): Classified {
   }
   // teasers: up to three trailing one-sentence paragraphs that hold none of the article's keywords
   const bodyIdx = out.map((l, i) => (l.kind === 'body' ? i : -1)).filter((i) => i >= 0 && i < end);
-  for (let k = bodyIdx.length - 1, dropped = 0; k > 1 && dropped < 3; k--, dropped++) {
+  // the candidates first, then the keywords of the paragraphs before them, computed once
+  let first = bodyIdx.length;
+  for (let k = bodyIdx.length - 1; k > 1 && bodyIdx.length - k <= 3; k--) {
     const line = out[bodyIdx[k]].text;
     if (line.length > 90 || (line.match(/[。!！?？]/g)?.length ?? 0) > 1) break;
-    const topic = keywords(bodyIdx.slice(0, k).map((i) => out[i].text).join('\n'), 12);
-    if (topic.some((w) => line.includes(w))) break;
-    out[bodyIdx[k]].kind = 'boilerplate';
+    first = k;
+  }
+  if (first < bodyIdx.length) {
+    const topic = keywords(bodyIdx.slice(0, first).map((i) => out[i].text).join('\n'), 12);
+    for (let k = bodyIdx.length - 1; k >= first; k--) {
+      const line = out[bodyIdx[k]].text;
+      if (topic.some((w) => line.includes(w))) break;
+      out[bodyIdx[k]].kind = 'boilerplate';
+    }
   }
   return { lines: out, linkTitle };
 }

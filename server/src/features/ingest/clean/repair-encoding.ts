@@ -94,11 +94,13 @@ export function repairStrippedHighBit(text: string): { text: string; repairs: Re
 function findCandidate(t: string, from: number): number {
   for (let i = from; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c < 0x30 || c > 0x7e) continue;
+    if (c < 0x21 || c > 0x7e) continue;
     // inside Chinese text: a non-ASCII character on both sides
     if (!isNonAscii(t[i - 1]) || !isNonAscii(t[i + 1])) continue;
     const window = t.slice(Math.max(0, i - 6), i + 8);
-    if (rareShare(window) < 0.2 || dictionaryCoverage(window) >= 0.6) continue;
+    // shifted pairs land mostly outside the common block; when they happen to be common characters
+    // (出!敝吠卣剐侣), the dictionary alone must find the window unreadable
+    if (dictionaryCoverage(window) >= (rareShare(window) < 0.2 ? 0.3 : 0.6)) continue;
     return i;
   }
   return -1;
@@ -106,7 +108,10 @@ function findCandidate(t: string, from: number): number {
 
 function bestHighBitRepair(t: string, i: number) {
   const before = t.slice(Math.max(0, i - CONTEXT), i);
-  let best: { end: number; to: string; coverage: number; gain: number } | undefined;
+  type Candidate = { end: number; to: string; coverage: number; gain: number };
+  let best: Candidate | undefined;
+  // a run cut on half a character is only a fallback, when no run re-synchronises
+  let bestDangling: Candidate | undefined;
   for (let end = i + 2; end <= Math.min(t.length, i + MAX_SPAN); end++) {
     const span = t.slice(i, end);
     // a run that ends in U+FFFD lost its last trail byte: the last character cannot be recovered
@@ -114,19 +119,35 @@ function bestHighBitRepair(t: string, i: number) {
     const bytes = iconv.encode(lost ? span.slice(0, -1) : span, 'gbk');
     if (bytes.length === 0 || bytes[0] > 0x7f || (!lost && span.includes('\uFFFD'))) continue;
     bytes[0] |= 0x80;
-    let to = gbkDecoder(lost ? bytes.subarray(0, bytes.length - 1) : bytes);
+    let body = lost ? bytes.subarray(0, bytes.length - 1) : bytes;
+    let to = gbkDecoder(body);
+    // the re-paired bytes must end on a character boundary: re-encoding gives the same bytes; when
+    // the damage also lost a byte (出!敝吠…恿), the run ends on half a character: it is dropped as lost
+    let dangling = false;
+    if (!iconv.encode(to, 'gbk').equals(body) && body.length > 2) {
+      const shorter = body.subarray(0, body.length - 1);
+      const toShorter = gbkDecoder(shorter);
+      if (iconv.encode(toShorter, 'gbk').equals(shorter)) {
+        body = shorter;
+        to = toShorter;
+        dangling = true;
+      }
+    }
     // a repair gives Chinese text (Han characters and Chinese punctuation), never ASCII
     if (!REPAIRED.test(to)) continue;
-    // the re-paired bytes must end on a character boundary: re-encoding gives the same bytes
-    if (!iconv.encode(to, 'gbk').equals(lost ? bytes.subarray(0, bytes.length - 1) : bytes)) continue;
-    if (lost) to += '\uFFFD';
+    if (!iconv.encode(to, 'gbk').equals(body)) continue;
+    if (lost || dangling) to += '\uFFFD';
     const after = t.slice(end, end + CONTEXT);
     const coverage = dictionaryCoverage(before + to + after);
     const original = dictionaryCoverage(before + span + after);
     const gain = coverage - original;
-    if (!best || gain > best.gain + 1e-9) best = { end, to, coverage, gain };
+    if (dangling) {
+      if (!bestDangling || gain > bestDangling.gain + 1e-9) bestDangling = { end, to, coverage, gain };
+    } else if (!best || gain > best.gain + 1e-9) best = { end, to, coverage, gain };
   }
-  if (!best || best.gain < 0.2 || best.coverage < 0.4) return undefined;
+  const good = (c: Candidate | undefined) => c !== undefined && c.gain >= 0.2 && c.coverage >= 0.4;
+  if (!good(best)) best = bestDangling;
+  if (!best || !good(best)) return undefined;
   return { ...best, doubtful: best.coverage < 0.7 || best.gain < 0.35 || best.to.endsWith('\uFFFD') };
 }
 

@@ -1,3 +1,4 @@
+import { tagWords } from '../../../lib/text';
 import { NUM, parseNumber } from './numerals';
 
 export interface FigureMention {
@@ -45,6 +46,23 @@ const FOLLOW_LABEL = /^[的]?[“"]?([\p{Script=Han}A-Za-z“”"]{1,14}?)(?=[,�
 const LEAD_WORDS = /^(其中|目前|共有|共|有|已|还|并|累计|据不完全统计|全市|首批)+/;
 
 /**
+ * The words after a number up to the first verb, time or adverb that follows a noun: 百名专家助力湾区…
+ * → 专家, 15个区分会场当天同步开展… → 区分会场; a label that opens with a verb keeps it (13家发起单位).
+ */
+export function nounPhrase(words: string): string {
+  let seenNoun = false;
+  let end = 0;
+  for (const w of tagWords(words)) {
+    // a verb ends the label when a clause follows it (专家助力湾区发展…), not inside a compound (战略导航书)
+    const clause = /^(v|vd)$/.test(w.tag) && words.length - (w.start + w.word.length) > 3;
+    if (seenNoun && (clause || /^(t|d|p|c|u|ul|uj|r)$/.test(w.tag))) break;
+    if (/^(n|nr|ns|nt|nz|ng|vn|j|l|b|an|x|eng)/.test(w.tag)) seenNoun = true;
+    end = w.start + w.word.length;
+  }
+  return words.slice(0, end);
+}
+
+/**
  * Every other figure the report states: a number (digits or Chinese numerals, 万 multiplied) with its
  * measure word (家, 人, 场, 平方公里 …); approximate words (近, 超, 余) drop, the wording stays in the
  * label. Ordinals (第三届), vague amounts (上百家, 数十), numbers inside quotes (“五个中心”), a lone 一
@@ -57,6 +75,8 @@ export function figuresInText(text: string, offset: number): FigureMention[] {
     const prev = text.slice(Math.max(0, at - 1), at);
     const num = m[2];
     if (/[第上数几这那每]/.test(prev) || /\d/.test(prev) || insideQuotes(text, at)) continue;
+    // “看、学、联”三个环节: the count of the items just quoted, not a figure of the event
+    if (/“[^“”]*、[^“”]*”$/.test(text.slice(Math.max(0, at - 30), at))) continue;
     if (num === '一' || (num === '两' && m[5] === '个')) continue;
     if (m[5] === '大' && !/^[\p{Script=Han}]/u.test(text.slice(m.index + m[0].length))) continue;
     if (m[5] === '届' || (m[5] === '期' && !/^\d/.test(num))) continue;
@@ -64,7 +84,7 @@ export function figuresInText(text: string, offset: number): FigureMention[] {
     if (value === null) continue;
     const endAt = m.index + m[0].length;
     const follow = FOLLOW_LABEL.exec(text.slice(endAt));
-    let label = follow?.[1]?.replace(/[“”"]/g, '') ?? '';
+    let label = nounPhrase(follow?.[1]?.replace(/[“”"]/g, '') ?? '');
     if (!label || /^(参加|出席|参与|左右|以上|之多)/.test(label)) {
       const clauseStart = Math.max(...[',', '，', '。', ';', '；', '、', ':', '：', '\n'].map((c) => text.lastIndexOf(c, m.index - 1))) + 1;
       label = text.slice(clauseStart, m.index).replace(LEAD_WORDS, '').replace(/(超过|超|近|约|达|共|逾|有)$/, '');

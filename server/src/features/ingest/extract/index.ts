@@ -3,9 +3,10 @@ import type { Cleaned } from '../clean';
 import { eventDate, publishDate } from './dates';
 import { classifyEvent } from './event-type';
 import { figuresInText, mergeFigures, participantCount } from './figures';
-import { enumerationOrgs, isGenericOrg, mergeOrgs, orgsInSentence, type OrgMention } from './orgs';
+import { enumerationOrgs, isGenericOrg, mergeOrgs, orgsInSentence, taggedText, type OrgMention } from './orgs';
 import { mergePeople, peopleInText } from './people';
 import { findCity, findDistrict, findVenue } from './places';
+import { dropShortForms, isDescriptiveGroup, onlyAsHonoraryPost } from './org-rules';
 import { agreementsIn, organizerRoles, subjectOrganizers, type RoleMention } from './roles';
 import { sentences } from './util';
 
@@ -77,14 +78,17 @@ export function extractFields(cleaned: Cleaned): ExtractionFields {
   // organisations, sentence by sentence, then enumerations
   const sents = sentences(body, bodyStart);
   let found: OrgMention[] = [];
-  for (const s of sents) found.push(...orgsInSentence(s.text, s.start));
+  // the body is cut by jieba once; every sentence and clause takes its words from that one cut
+  const words = taggedText(body);
+  for (const s of sents) found.push(...orgsInSentence(s.text, s.start, words(s.start - bodyStart, s.start - bodyStart + s.text.length)));
   const known = new Set(found.map((o) => o.name));
   for (const s of sents) {
     let pos = 0;
     for (const clause of s.text.split(/[,，;；:：]/)) {
       const at = s.text.indexOf(clause, pos);
       pos = at + clause.length;
-      found.push(...enumerationOrgs(clause, s.start + at, known));
+      const base = s.start + at - bodyStart;
+      found.push(...enumerationOrgs(clause, s.start + at, known, (a, b) => words(base + a, base + b)));
     }
   }
   found = found.sort((a, b) => a.start - b.start);
@@ -109,10 +113,13 @@ export function extractFields(cleaned: Cleaned): ExtractionFields {
 
   // every organisation the text names, organizers included (report-labels.md)
   // the venue is a building or place, not an organisation mentioned
-  const mentioned = orgs.filter((o) => !isGenericOrg(o.name) && o.name !== venue?.value);
+  const afters = (name: string) => found.filter((o) => o.name === name).map((o) => cleaned.text.slice(o.end, o.end + 6));
+  let mentioned = orgs.filter((o) => !isGenericOrg(o.name) && o.name !== venue?.value && !isDescriptiveGroup(o.name) && !onlyAsHonoraryPost(afters(o.name)));
   for (const r of [...organizers, ...roles.undertakers, ...roles.guiding]) {
     if (!mentioned.some((o) => o.name === r.name) && !isGenericOrg(r.name)) mentioned.push({ name: r.name, start: r.start, end: r.end, confidence: 0.75 });
   }
+  // a short form written after the full name (浦东新联会 after 浦东新区新的社会阶层人士联谊会) is the same body
+  mentioned = dropShortForms(mentioned);
   organizers.forEach((o, i) => ev('organizers', i, o.start, o.end, 0.75));
   roles.guiding.forEach((o, i) => ev('guiding_units', i, o.start, o.end, 0.75));
   roles.undertakers.forEach((o, i) => ev('undertakers', i, o.start, o.end, 0.75));

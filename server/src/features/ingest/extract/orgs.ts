@@ -1,4 +1,5 @@
-import { tagWords } from '../../../lib/text';
+import { tagWords, type TaggedWord } from '../../../lib/text';
+import { afterCategory, afterConjunction, hostOfLaboratory, notAnOrganisation } from './org-rules';
 
 export interface OrgMention {
   name: string;
@@ -9,7 +10,7 @@ export interface OrgMention {
 
 /** Endings of organisation names in this genre (companies, bodies of the Party and the state, associations, parks). */
 export const ORG_SUFFIX =
-  /(有限责任公司|股份有限公司|有限公司|公司|集团|大学|学院|研究院|研究所|研究会|研究中心|实验室|中心|协会|学会|商会|联合会|联谊会|促进会|联盟|委员会|[融执管党]委会|工委|党委|党组|区委|市委|县委|统战部|组织部|宣传部|政府|管理局|银行|支行|分行|医院|出版社|事务所|基金会|智库|共同体|理事会|导师团|服务团|专家团|专委会|产业园|工业区|试验区|商务区|开发区|科技园|新联会|知联会|侨联|工商联|科协|报社|电视台|经信委|科经委|发改委|教委|科委|经委|商务委|建委|农委|侨办|台办|外办|网信办|服务站|[\p{Script=Han}]{2}村)$/u;
+  /(有限责任公司|股份有限公司|有限公司|公司|集团|大学|学院|研究院|研究所|研究会|研究中心|实验室|中心|协会|学会|商会|联合会|联谊会|促进会|联盟|委员会|[融执管党]委会|工委|党委|党组|区委|市委|县委|统战部|组织部|宣传部|政府|管理局|银行|支行|分行|医院|出版社|事务所|基金会|智库|共同体|理事会|导师团|服务团|专家团|专委会|产业园|工业区|试验区|商务区|开发区|科技园|度假区|旅游区|风景区|信息化委|国资委|卫健委|住建委|新联会|知联会|侨联|工商联|科协|报社|电视台|经信委|科经委|发改委|教委|科委|经委|商务委|建委|农委|侨办|台办|外办|网信办|服务站|[\p{Script=Han}]{2}村)$/u;
 
 /** Tokens that never belong to a name: they end the leftward extension. */
 const STOP = new Set(
@@ -20,7 +21,7 @@ const STOP = new Set(
 );
 /** Verbs that do occur inside names (中新国际联合研究院, 外商投资企业协会), unless an organisation ends right before them. */
 const NAME_VERBS = new Set('联合 投资 发展 促进 创业 创新 管理 研究 建设 合作 交流 孵化 引领 服务 验证 调控 工作 推进 监督 保护'.split(' '));
-const NAME_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|nw|j|b|vn|an|eng|l|a|f|x|s|ng|i|k|h)$/;
+const NAME_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|nw|j|b|vn|an|eng|l|a|f|x|s|ng|zg|i|k|h)$/;
 /** Names that are only a level of government or a generic body, not a specific organisation. */
 const GENERIC =
   /^(市委|区委|县委|市政府|区政府|县政府|政府|党委|公司|子公司|分公司|执委会|党委会|集团|大学|学院|中心|协会|联盟|共同体|智库|委员会|理事会|商会|学会|银行|医院|统战部|组织部|宣传部|服务站|[\p{Script=Han}]{0,4}(相关|有关|行业|各|其他|国有|外资|头部|龙头|科研|民营|重点|示范|区内|市级|基层)[\p{Script=Han}]{0,4}|[\p{Script=Han}]*(系统|方面|领域|部门|单位|代表|企业|人士)|[沪在].*)$/u;
@@ -65,8 +66,8 @@ function trimName(s: string): string {
  * punctuation, verbs and function words. Names in brackets right after another name (its short name)
  * are skipped.
  */
-export function orgsInSentence(sentence: string, offset: number): OrgMention[] {
-  const words = tagWords(sentence);
+export function orgsInSentence(sentence: string, offset: number, tagged?: TaggedWord[]): OrgMention[] {
+  const words = tagged ?? tagWords(sentence);
   const out: OrgMention[] = [];
   for (let i = 0; i < words.length; i++) {
     const end = words[i].start + words[i].word.length;
@@ -107,20 +108,29 @@ export function orgsInSentence(sentence: string, offset: number): OrgMention[] {
     while (j < i && /^(m|d|vn|v)$/.test(words[j].tag)) j++;
     const start = words[j].start;
     const raw = sentence.slice(start, end);
-    const name = trimName(raw);
+    const whole = trimName(raw);
+    const at0 = sentence.indexOf(whole, start);
+    if (notAnOrganisation(whole, sentence.slice(0, at0 < 0 ? start : at0), sentence.slice(end))) continue;
+    const name = hostOfLaboratory(afterCategory(afterConjunction(whole)));
     if (name.length < 3 || name.length > 40 || GENERIC.test(name)) continue;
     if (/^[(（]/.test(sentence.slice(start - 1, start)) && /[)）]/.test(sentence.slice(end, end + 1))) continue;
     const at = sentence.indexOf(name, start);
     out.push({ name, start: offset + (at < 0 ? start : at), end: offset + (at < 0 ? start : at) + name.length, confidence: next && /^(等|和|与|及|、|,|，)$/.test(next) ? 0.8 : 0.7 });
   }
-  return out;
+  // 上海市委 inside 上海市委组织部, 中国建设银行 inside 中国建设银行上海闵行支行: one mention, the longer name
+  return out.filter((o) => !out.some((l) => l !== o && l.start === o.start && l.end > o.end));
 }
 
 /**
  * Members of an enumeration "A、B、C、D等" in which at least two items are recognised organisations:
  * the other short items are organisations too (上汽大众、沃尔沃、国际汽车城集团、同济大学汽车学院等).
  */
-export function enumerationOrgs(clause: string, offset: number, known: Set<string>): OrgMention[] {
+export function enumerationOrgs(
+  clause: string,
+  offset: number,
+  known: Set<string>,
+  tagged: (start: number, end: number) => TaggedWord[] = (start, end) => tagWords(clause.slice(start, end)),
+): OrgMention[] {
   const parts = clause.split('、');
   if (parts.length < 3) return [];
   const items: Array<{ text: string; start: number }> = [];
@@ -129,7 +139,7 @@ export function enumerationOrgs(clause: string, offset: number, known: Set<strin
     let text = p;
     let start = pos;
     if (k === 0) {
-      const words = tagWords(p);
+      const words = tagged(pos, pos + p.length);
       let cut = 0;
       for (let w = 0; w < words.length; w++) if (isPunct(words[w].word) || words[w].tag.startsWith('v') || STOP.has(words[w].word)) cut = words[w].start + words[w].word.length;
       text = p.slice(cut);
@@ -168,3 +178,26 @@ export function mergeOrgs(found: OrgMention[]): OrgMention[] {
 }
 
 export const isGenericOrg = (name: string) => GENERIC.test(name);
+
+/**
+ * The tagged words of a whole text, cut ONCE, answering for any stretch of it: jieba cuts each run
+ * of Han characters on its own, so the words of a sentence or clause cut from the whole are those
+ * cut from the sentence alone. Offsets of the returned words are relative to the stretch.
+ */
+export function taggedText(text: string): (start: number, end: number) => TaggedWord[] {
+  const words = tagWords(text);
+  return (start, end) => {
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: TaggedWord[] = [];
+    for (let k = lo; k < words.length && words[k].start + words[k].word.length <= end; k++) {
+      out.push({ word: words[k].word, tag: words[k].tag, start: words[k].start - start });
+    }
+    return out;
+  };
+}

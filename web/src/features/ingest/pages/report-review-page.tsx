@@ -3,11 +3,13 @@ import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Re
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { organizationKinds } from '../../../../../common/domain';
+import { inferOrganizationKind } from '../../../../../common/organization-kind-inference';
 import { agreementKinds, eventKindLabels, eventKinds, figureQualifierLabels, figureQualifiers } from '../../../../../common/events-vocabulary';
 import { districtCodeByName } from '../../../../../common/validators';
 import { useLocale, useT } from '../../../app/i18n';
 import { districtOptions } from '../../../lib/districts';
 import { errorMessage } from '../../../lib/error-message';
+import { organizationKindLabel } from '../../directory/labels';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { eventKindOfReport, useConfirmReport, useLink, useReport, type ConfirmReportBody, type ConfirmResult, type LinkResult, type ReportDetail } from '../api';
 import { HighlightedText } from '../components/highlighted-text';
@@ -19,7 +21,7 @@ interface FormValues {
   date: string;
   districtCode: string | null;
   venue: string;
-  organizations: { name: string; role: OrgRole; link: string }[];
+  organizations: { name: string; role: OrgRole; link: string; kind: (typeof organizationKinds)[number] }[];
   people: { name: string; title: string; link: string }[];
   figures: { label: string; value: number; qualifier: (typeof figureQualifiers)[number]; unit: string }[];
   agreements: { title: string; kind: (typeof agreementKinds)[number]; parties: string[] }[];
@@ -51,7 +53,8 @@ function initialValues(report: ReportDetail, orgs: { name: string; role: OrgRole
     districtCode: (x.district ? districtCodeByName(x.district) : undefined) ?? report.districtCode,
     venue: x.venue ?? '',
     // exact and alias matches are linked; a near one is proposed (the coordinator checks it); else new
-    organizations: orgs.map((o, i) => ({ ...o, link: link.organizations[i]?.candidates[0]?.id ?? NEW })),
+    // a new record's kind is guessed from its name; the coordinator sees it and may change it
+    organizations: orgs.map((o, i) => ({ ...o, link: link.organizations[i]?.candidates[0]?.id ?? NEW, kind: inferOrganizationKind(o.name) })),
     people: x.people.map((p, i) => ({ name: p.name, title: p.title ?? '', link: link.people[i]?.match === 'exact' ? link.people[i]!.candidates[0]!.id : KEEP })),
     figures,
     agreements: x.agreements.map((a) => ({ title: `${a.parties.join('、')}${a.type}`.slice(0, 300) || a.type, kind: 'co_construction', parties: a.parties })),
@@ -134,7 +137,7 @@ function ReviewForm({ report, orgs, link, onDone }: { report: ReportDetail; orgs
       date: v.date ? v.date : null,
       districtCode: v.districtCode ?? null,
       venue: v.venue?.trim() ? v.venue.trim() : null,
-      organizations: (v.organizations ?? []).map((o) => ({ name: o.name, role: o.role, organizationId: o.link === NEW ? null : o.link, kind: 'other' as (typeof organizationKinds)[number] })),
+      organizations: (v.organizations ?? []).map((o) => ({ name: o.name, role: o.role, organizationId: o.link === NEW ? null : o.link, kind: o.link === NEW ? o.kind : undefined })),
       people: (v.people ?? []).map((p) => ({ name: p.name, title: p.title || null, personId: p.link === NEW || p.link === KEEP ? null : p.link, create: p.link === NEW })),
       figures: (v.figures ?? []).map((f) => ({ label: f.label, value: f.value, qualifier: f.qualifier, unit: f.unit ?? '' })),
       agreements: (v.agreements ?? []).map((a) => ({ title: a.title, kind: a.kind, parties: a.parties ?? [] })),
@@ -209,10 +212,19 @@ function ReviewForm({ report, orgs, link, onDone }: { report: ReportDetail; orgs
                         <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('report.remove')} onClick={() => remove(f.name)} />
                       </Col>
                     </Row>
+                    <Form.Item noStyle dependencies={[['organizations', f.name, 'link']]}>
+                      {() =>
+                        form.getFieldValue(['organizations', f.name, 'link']) === NEW ? (
+                          <Form.Item name={[f.name, 'kind']} label={t('report.orgKind')} extra={t('report.orgKindHelp')} style={{ marginBottom: 8 }}>
+                            <Select data-testid="report-org-kind" options={organizationKinds.map((k) => ({ value: k, label: organizationKindLabel(t, k) }))} />
+                          </Form.Item>
+                        ) : null
+                      }
+                    </Form.Item>
                   </Card>
                 );
               })}
-              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', role: 'mentioned', link: NEW })} style={{ marginBottom: 16 }}>
+              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', role: 'mentioned', link: NEW, kind: 'other' })} style={{ marginBottom: 16 }}>
                 {t('report.add')}
               </Button>
             </>

@@ -98,6 +98,31 @@ describe('the map', () => {
     expect(offsite).toEqual([]);
   });
 
+  it('opens the card of a place clicked on the points canvas, and names it on hover', async () => {
+    const { context, page, errors } = await open();
+    try {
+      const name = `画布点击测试${tag()}`;
+      const [lng, lat] = [121.905, 30.95];
+      await apiSend(context, 'POST', '/api/places', { name, kind: 'venue', districtCode: '310115', lng, lat });
+      await page.goto('/map');
+      await mapReady(page);
+      await page.locator('[data-testid="map"][data-shown-places]').waitFor();
+      await page.evaluate(`window.__tongxinMap.map.setView([${lat}, ${lng}], 17, { animate: false })`);
+      const box = (await page.getByTestId('map').boundingBox())!;
+      // after the redraw that follows the move, the place is a circle of its own at its point
+      await expect.poll(() => page.evaluate<string | undefined>('document.querySelector(\'[data-testid="map"]\').dataset.shownPlaces')).toBe('1');
+      const at = await page.evaluate<{ x: number; y: number }>(`window.__tongxinMap.map.latLngToContainerPoint([${lat}, ${lng}])`);
+      await page.mouse.move(box.x + at.x, box.y + at.y);
+      await page.locator('.leaflet-tooltip', { hasText: name }).waitFor();
+      await page.mouse.click(box.x + at.x, box.y + at.y);
+      await page.getByTestId('place-card').getByRole('heading', { name: new RegExp(name) }).waitFor();
+      await shot(page, 'point-card');
+      expect(unexpectedPageErrors(errors)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('draws a polygon, saves it with its km², and lists the place inside on the area page', async () => {
     const { context, page, errors } = await open();
     try {

@@ -1,5 +1,6 @@
+import { and } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PlaceCard, PublicArea, placeRelationsBody } from '../../../../common/schemas/map';
+import type { PlaceCard, PublicArea, mapFilterQuery, placeRelationsBody } from '../../../../common/schemas/map';
 import { pointInArea } from '../../../../common/geometry';
 import { districtName } from '../../../../common/validators';
 import type { Db } from '../../db/client';
@@ -9,6 +10,7 @@ import { accessibleIds, canAccess, mayPlaceIn } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { findPlace } from '../places/places.repository';
 import { presentArea, presentRoute } from './map.presenter';
+import { mapPointsJson } from './map-points';
 import * as repo from './map.repository';
 import { stopsOf } from './routes.service';
 
@@ -17,6 +19,11 @@ const notReadable = (path: string) => new AppError('VALIDATION', { fields: [{ pa
 /** The map page's place card, place hierarchy and operator, and the public embed of a published area. */
 export function createMapService({ db }: { db: Db }) {
   return {
+    /** The map page's places in scope, filtered, as one JSON text of parallel arrays (not audited: a view, not an export). */
+    points(actor: Actor, f: z.infer<typeof mapFilterQuery>): Promise<string> {
+      return mapPointsJson(db, and(repo.placeScope(actor), repo.mapFilterCondition(f)));
+    },
+
     async placeCard(actor: Actor, id: string): Promise<PlaceCard> {
       const place = await findPlace(db, id, repo.placeScope(actor));
       if (!place) throw notFound();

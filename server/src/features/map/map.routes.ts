@@ -5,6 +5,9 @@ import {
   areaSchema,
   createAreaBody,
   createRouteBody,
+  eventRouteBody,
+  eventRouteSchema,
+  linkedEventSchema,
   geojsonImportBody,
   importReportSchema,
   mapFilterQuery,
@@ -17,6 +20,7 @@ import {
   updateRouteBody,
 } from '../../../../common/schemas/map';
 import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
 import type { App } from '../../lib/app-type';
 import type { AreaService } from './areas.service';
 import type { GeojsonService } from './geojson.service';
@@ -64,6 +68,18 @@ export function mapRoutes(app: App, s: { areas: AreaService; routes: RouteServic
     await s.routes.remove(req.actor(), req.params.id);
     return reply.code(204).send();
   });
+
+  app.get('/api/map/routes/:id/events', { schema: { tags, summary: 'The events that follow a route (site visits)', params: idParams, response: { 200: z.array(linkedEventSchema) } } }, (req) =>
+    s.map.routeEvents(req.actor(), req.params.id),
+  );
+  app.get('/api/events/:id/route', { schema: { tags, summary: 'The route an event follows', params: idParams, response: { 200: eventRouteSchema } } }, (req) =>
+    s.map.eventRoute(req.actor(), req.params.id),
+  );
+  app.put(
+    '/api/events/:id/route',
+    { schema: { tags, summary: 'Point an event at a route (null: none)', params: idParams, body: eventRouteBody, response: { 200: eventRouteSchema } } },
+    (req) => s.map.setEventRoute(req.actor(), req.params.id, req.body.routeId),
+  );
 
   app.get('/api/map/places/:id/card', { schema: { tags, params: idParams, response: { 200: placeCardSchema } } }, (req) =>
     s.map.placeCard(req.actor(), req.params.id),

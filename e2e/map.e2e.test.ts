@@ -187,6 +187,32 @@ describe('the map', () => {
       await expect(page.getByTestId('route-total').textContent()).resolves.toMatch(/1\.9\d? km/);
       await page.getByRole('button', { name: '打印线路单' }).waitFor();
       await shot(page, 'route');
+
+      // a site visit held at the first stop follows the route: set on the event page, listed on the route page and the place card
+      const places = (await (await context.request.get(`/api/places?q=${encodeURIComponent(names[0]!)}`)).json()) as { items: { id: string }[] };
+      const visitTitle = `沿线考察${run}`;
+      const visit = await apiSend<{ id: string }>(context, 'POST', '/api/events', {
+        title: visitTitle,
+        kind: 'site_visit',
+        startsAt: '2025-05-20T09:00',
+        endsAt: '2025-05-20T11:30',
+        districtCode: '310112',
+        venues: [{ role: 'main', name: names[0], districtCode: '310112', placeId: places.items[0]!.id }],
+      });
+      const routeUrl = page.url();
+      await page.goto(`/events/${visit.id}`);
+      const card = page.getByTestId('event-route');
+      await card.getByText('本活动未关联线路').waitFor();
+      await card.getByRole('combobox', { name: '选择线路' }).fill(routeName);
+      await page.locator('.ant-select-item-option', { hasText: routeName }).click();
+      await card.getByRole('link', { name: routeName }).waitFor();
+      await shot(page, 'event-route');
+      await page.goto(routeUrl);
+      await page.getByTestId('route-events').getByRole('link', { name: visitTitle }).waitFor();
+      await page.goto(`/map?district=310112`);
+      await page.getByRole('combobox', { name: '搜索场所并定位' }).fill(names[0]!);
+      await page.locator('.ant-select-item-option', { hasText: names[0] }).first().click();
+      await page.getByTestId('place-events').getByRole('link', { name: visitTitle }).waitFor();
       expect(unexpectedPageErrors(errors)).toEqual([]);
     } finally {
       await context.close();

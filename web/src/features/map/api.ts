@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection, Point } from 'geojson';
-import { api, type Page } from '../../lib/api';
-import type { Area, AreaDetail, PlaceCard, PublicArea, Route } from '../../../../common/schemas/map';
+import { api, request, type Page } from '../../lib/api';
+import type { Area, AreaDetail, LinkedEvent, PlaceCard, PublicArea, Route } from '../../../../common/schemas/map';
 import type { AreaGeometry } from '../../../../common/geometry';
 import type { AreaKind } from '../../../../common/map-domain';
 import type { PlaceKind } from '../directory/types';
@@ -117,6 +117,34 @@ export function useDeleteRoute() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<void>(`/api/map/routes/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: mapKey }),
+  });
+}
+
+/** The events that follow a route (site visits along it). */
+export function useRouteEvents(id: string | undefined) {
+  return useQuery({
+    queryKey: [...mapKey, 'route-events', id],
+    queryFn: ({ signal }) => api.get<LinkedEvent[]>(`/api/map/routes/${encodeURIComponent(id ?? '')}/events`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export type EventRoute = { route: { id: string; name: string; totalM: number; stops: number } | null };
+
+/** The route an event follows; and setting it (the event page). */
+export function useEventRoute(eventId: string | undefined) {
+  return useQuery({
+    queryKey: [...mapKey, 'event-route', eventId],
+    queryFn: ({ signal }) => api.get<EventRoute>(`/api/events/${encodeURIComponent(eventId ?? '')}/route`, { signal }),
+    enabled: Boolean(eventId),
+  });
+}
+
+export function useSetEventRoute(eventId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (routeId: string | null) => request<EventRoute>('PUT', `/api/events/${encodeURIComponent(eventId)}/route`, { body: { routeId } }),
     onSuccess: () => client.invalidateQueries({ queryKey: mapKey }),
   });
 }

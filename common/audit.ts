@@ -152,6 +152,7 @@ export const auditFieldLabels: Record<string, Label> = {
   published: { zh: '公开', en: 'Published' },
   placeIds: { zh: '途经场所', en: 'Stops' },
   totalM: { zh: '总长（米）', en: 'Total (m)' },
+  routeName: { zh: '线路', en: 'Route' },
 };
 
 const pick = (l: Label, locale: AuditLocale) => (locale === 'en' ? l.en : l.zh);

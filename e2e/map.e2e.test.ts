@@ -98,6 +98,31 @@ describe('the map', () => {
     expect(offsite).toEqual([]);
   });
 
+  it('opens the card of a place clicked on the points canvas, and names it on hover', async () => {
+    const { context, page, errors } = await open();
+    try {
+      const name = `画布点击测试${tag()}`;
+      const [lng, lat] = [121.905, 30.95];
+      await apiSend(context, 'POST', '/api/places', { name, kind: 'venue', districtCode: '310115', lng, lat });
+      await page.goto('/map');
+      await mapReady(page);
+      await page.locator('[data-testid="map"][data-shown-places]').waitFor();
+      await page.evaluate(`window.__tongxinMap.map.setView([${lat}, ${lng}], 17, { animate: false })`);
+      const box = (await page.getByTestId('map').boundingBox())!;
+      // after the redraw that follows the move, the place is a circle of its own at its point
+      await expect.poll(() => page.evaluate<string | undefined>('document.querySelector(\'[data-testid="map"]\').dataset.shownPlaces')).toBe('1');
+      const at = await page.evaluate<{ x: number; y: number }>(`window.__tongxinMap.map.latLngToContainerPoint([${lat}, ${lng}])`);
+      await page.mouse.move(box.x + at.x, box.y + at.y);
+      await page.locator('.leaflet-tooltip', { hasText: name }).waitFor();
+      await page.mouse.click(box.x + at.x, box.y + at.y);
+      await page.getByTestId('place-card').getByRole('heading', { name: new RegExp(name) }).waitFor();
+      await shot(page, 'point-card');
+      expect(unexpectedPageErrors(errors)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('draws a polygon, saves it with its km², and lists the place inside on the area page', async () => {
     const { context, page, errors } = await open();
     try {
@@ -162,6 +187,32 @@ describe('the map', () => {
       await expect(page.getByTestId('route-total').textContent()).resolves.toMatch(/1\.9\d? km/);
       await page.getByRole('button', { name: '打印线路单' }).waitFor();
       await shot(page, 'route');
+
+      // a site visit held at the first stop follows the route: set on the event page, listed on the route page and the place card
+      const places = (await (await context.request.get(`/api/places?q=${encodeURIComponent(names[0]!)}`)).json()) as { items: { id: string }[] };
+      const visitTitle = `沿线考察${run}`;
+      const visit = await apiSend<{ id: string }>(context, 'POST', '/api/events', {
+        title: visitTitle,
+        kind: 'site_visit',
+        startsAt: '2025-05-20T09:00',
+        endsAt: '2025-05-20T11:30',
+        districtCode: '310112',
+        venues: [{ role: 'main', name: names[0], districtCode: '310112', placeId: places.items[0]!.id }],
+      });
+      const routeUrl = page.url();
+      await page.goto(`/events/${visit.id}`);
+      const card = page.getByTestId('event-route');
+      await card.getByText('本活动未关联线路').waitFor();
+      await card.getByRole('combobox', { name: '选择线路' }).fill(routeName);
+      await page.locator('.ant-select-item-option', { hasText: routeName }).click();
+      await card.getByRole('link', { name: routeName }).waitFor();
+      await shot(page, 'event-route');
+      await page.goto(routeUrl);
+      await page.getByTestId('route-events').getByRole('link', { name: visitTitle }).waitFor();
+      await page.goto(`/map?district=310112`);
+      await page.getByRole('combobox', { name: '搜索场所并定位' }).fill(names[0]!);
+      await page.locator('.ant-select-item-option', { hasText: names[0] }).first().click();
+      await page.getByTestId('place-events').getByRole('link', { name: visitTitle }).waitFor();
       expect(unexpectedPageErrors(errors)).toEqual([]);
     } finally {
       await context.close();

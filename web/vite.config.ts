@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { districtsAsset } from './scripts/districts-asset';
 import { precompress } from './scripts/precompress';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -9,7 +10,7 @@ const apiTarget = 'http://localhost:3000';
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress()],
+  plugins: [react(), districtsAsset(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

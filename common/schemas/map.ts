@@ -45,6 +45,26 @@ export const areaSchema = z.object({
 });
 export type Area = z.infer<typeof areaSchema>;
 
+/** An event as the map lists it (a place's, an area's, a route's). */
+export const linkedEventSchema = z.object({ id: z.string(), title: z.string(), kind: z.string(), status: z.string(), startsAt: z.string().nullable() });
+/** An open need of an organisation at a place or inside an area. */
+export const linkedNeedSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.string(),
+  category: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+});
+export type LinkedEvent = z.infer<typeof linkedEventSchema>;
+export type LinkedNeed = z.infer<typeof linkedNeedSchema>;
+
+/** The route an event follows (GET/PUT /api/events/:id/route). */
+export const eventRouteSchema = z.object({
+  route: z.object({ id: z.string(), name: z.string(), totalM: z.number(), stops: z.number() }).nullable(),
+});
+export const eventRouteBody = z.object({ routeId: z.uuid({ message: '请选择线路 / choose a route' }).nullable() });
+
 export const areaDetailSchema = areaSchema.extend({
   /** places whose point lies inside the polygon (bbox in SQL, then point-in-polygon), within the actor's scope */
   places: z.array(mapPlaceSchema),
@@ -52,6 +72,10 @@ export const areaDetailSchema = areaSchema.extend({
   organizations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   /** routes with a stop inside */
   routes: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** events held at a place inside (a venue), readable by the actor */
+  events: z.array(linkedEventSchema),
+  /** open needs of the organisations inside, readable by the actor */
+  openNeeds: z.array(linkedNeedSchema),
 });
 export type AreaDetail = z.infer<typeof areaDetailSchema>;
 
@@ -131,6 +155,10 @@ export const placeCardSchema = mapPlaceSchema.extend({
   /** the operator and the organisations whose point is this place's (same coordinates) */
   organizations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   areas: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** events held here (the place is a venue), readable by the actor */
+  events: z.array(linkedEventSchema),
+  /** open needs of the organisations here, readable by the actor */
+  openNeeds: z.array(linkedNeedSchema),
 });
 export type PlaceCard = z.infer<typeof placeCardSchema>;
 

@@ -3,6 +3,7 @@ import { boolean, doublePrecision, index, jsonb, pgTable, primaryKey, text, time
 import type { MultiPolygon, Polygon } from 'geojson';
 import { areaKinds } from '../../../../common/map-domain';
 import { networks, organizations, places } from './directory';
+import { events } from './events';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -90,4 +91,21 @@ export const placeNetworks = pgTable(
       .references(() => networks.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.placeId, t.networkId] }), index('place_networks_network_idx').on(t.networkId)],
+);
+
+/**
+ * The route an event follows (a site visit along a 智游线路): at most one per event, kept beside the
+ * events table so the events feature needs no column for it (features/map/route-events.ts).
+ */
+export const eventRoutes = pgTable(
+  'event_routes',
+  {
+    eventId: uuid('event_id')
+      .primaryKey()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    routeId: uuid('route_id')
+      .notNull()
+      .references(() => routes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('event_routes_route_idx').on(t.routeId)],
 );

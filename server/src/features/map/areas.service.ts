@@ -7,6 +7,7 @@ import { forbidden, notFound } from '../../lib/errors';
 import { changesRecords, districtForNewRecord, districtOutOfScope, mayPlaceIn } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { areaGeometryColumns } from './area-geometry';
+import { eventsAtPlaces, openNeedsOf } from './map-links';
 import { auditArea, presentArea } from './map.presenter';
 import * as repo from './map.repository';
 
@@ -45,7 +46,19 @@ export function createAreaService({ db }: { db: Db }) {
         places.map((p) => p.id),
         repo.routeScope(actor),
       );
-      return { ...presentArea(row), places, organizations, routes };
+      const [events, openNeeds] = await Promise.all([
+        eventsAtPlaces(
+          db,
+          actor,
+          places.map((p) => p.id),
+        ),
+        openNeedsOf(
+          db,
+          actor,
+          organizations.map((o) => o.id),
+        ),
+      ]);
+      return { ...presentArea(row), places, organizations, routes, events, openNeeds };
     },
 
     async create(actor: Actor, body: z.infer<typeof createAreaBody>) {

@@ -5,6 +5,9 @@ import {
   areaSchema,
   createAreaBody,
   createRouteBody,
+  eventRouteBody,
+  eventRouteSchema,
+  linkedEventSchema,
   geojsonImportBody,
   importReportSchema,
   mapFilterQuery,
@@ -16,6 +19,8 @@ import {
   updateAreaBody,
   updateRouteBody,
 } from '../../../../common/schemas/map';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
 import type { App } from '../../lib/app-type';
 import type { AreaService } from './areas.service';
 import type { GeojsonService } from './geojson.service';
@@ -64,11 +69,36 @@ export function mapRoutes(app: App, s: { areas: AreaService; routes: RouteServic
     return reply.code(204).send();
   });
 
+  app.get('/api/map/routes/:id/events', { schema: { tags, summary: 'The events that follow a route (site visits)', params: idParams, response: { 200: z.array(linkedEventSchema) } } }, (req) =>
+    s.map.routeEvents(req.actor(), req.params.id),
+  );
+  app.get('/api/events/:id/route', { schema: { tags, summary: 'The route an event follows', params: idParams, response: { 200: eventRouteSchema } } }, (req) =>
+    s.map.eventRoute(req.actor(), req.params.id),
+  );
+  app.put(
+    '/api/events/:id/route',
+    { schema: { tags, summary: 'Point an event at a route (null: none)', params: idParams, body: eventRouteBody, response: { 200: eventRouteSchema } } },
+    (req) => s.map.setEventRoute(req.actor(), req.params.id, req.body.routeId),
+  );
+
   app.get('/api/map/places/:id/card', { schema: { tags, params: idParams, response: { 200: placeCardSchema } } }, (req) =>
     s.map.placeCard(req.actor(), req.params.id),
   );
   app.put('/api/map/places/:id/relations', { schema: { tags, summary: 'A place’s parent place, operator and networks', params: idParams, body: placeRelationsBody } }, (req) =>
     s.map.setRelations(req.actor(), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/map/points',
+    { schema: { tags, summary: 'The map page’s places as parallel arrays (ids, names, kinds, districts, lng/lat × 1e6), gzip when accepted', querystring: mapFilterQuery } },
+    async (req, reply) => {
+      const body = await s.map.points(req.actor(), req.query);
+      reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      // level 1: a megabyte in a few ms, a quarter of the bytes; loopback or not, the browser inflates it natively
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))
+        return reply.header('content-encoding', 'gzip').send(gzipSync(body, { level: 1 }));
+      return reply.send(body);
+    },
   );
 
   // GeoJSON (RFC 7946), scoped like the lists; hand-built FeatureCollections (presented field by field in the service)

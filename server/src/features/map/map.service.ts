@@ -1,5 +1,6 @@
+import { and } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PlaceCard, PublicArea, placeRelationsBody } from '../../../../common/schemas/map';
+import type { PlaceCard, PublicArea, mapFilterQuery, placeRelationsBody } from '../../../../common/schemas/map';
 import { pointInArea } from '../../../../common/geometry';
 import { districtName } from '../../../../common/validators';
 import type { Db } from '../../db/client';
@@ -9,6 +10,8 @@ import { accessibleIds, canAccess, mayPlaceIn } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { findPlace } from '../places/places.repository';
 import { presentArea, presentRoute } from './map.presenter';
+import { createMapLinksService, eventsAtPlaces, openNeedsOf } from './map-links';
+import { mapPointsJson } from './map-points';
 import * as repo from './map.repository';
 import { stopsOf } from './routes.service';
 
@@ -17,6 +20,13 @@ const notReadable = (path: string) => new AppError('VALIDATION', { fields: [{ pa
 /** The map page's place card, place hierarchy and operator, and the public embed of a published area. */
 export function createMapService({ db }: { db: Db }) {
   return {
+    ...createMapLinksService({ db }),
+
+    /** The map page's places in scope, filtered, as one JSON text of parallel arrays (not audited: a view, not an export). */
+    points(actor: Actor, f: z.infer<typeof mapFilterQuery>): Promise<string> {
+      return mapPointsJson(db, and(repo.placeScope(actor), repo.mapFilterCondition(f)));
+    },
+
     async placeCard(actor: Actor, id: string): Promise<PlaceCard> {
       const place = await findPlace(db, id, repo.placeScope(actor));
       if (!place) throw notFound();
@@ -31,6 +41,14 @@ export function createMapService({ db }: { db: Db }) {
         place.lng !== null && place.lat !== null ? repo.areasAroundPoint(db, place.lng, place.lat, repo.areaScope(actor)) : [],
       ]);
       const organizations = [...(operator ? [operator] : []), ...here.filter((o) => o.id !== operator?.id)];
+      const [events, openNeeds] = await Promise.all([
+        eventsAtPlaces(db, actor, [id]),
+        openNeedsOf(
+          db,
+          actor,
+          organizations.map((o) => o.id),
+        ),
+      ]);
       return {
         id: place.id,
         name: place.name,
@@ -47,6 +65,8 @@ export function createMapService({ db }: { db: Db }) {
         networks,
         organizations,
         areas: around.filter((a) => pointInArea(place.lng!, place.lat!, a.geometry)).map((a) => ({ id: a.id, name: a.name })),
+        events,
+        openNeeds,
       };
     },
 

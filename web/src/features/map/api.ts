@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection, Point } from 'geojson';
-import { api, type Page } from '../../lib/api';
-import type { Area, AreaDetail, PlaceCard, PublicArea, Route } from '../../../../common/schemas/map';
+import { api, request, type Page } from '../../lib/api';
+import type { Area, AreaDetail, LinkedEvent, PlaceCard, PublicArea, Route } from '../../../../common/schemas/map';
 import type { AreaGeometry } from '../../../../common/geometry';
 import type { AreaKind } from '../../../../common/map-domain';
 import type { PlaceKind } from '../directory/types';
+import { districtsKey, fetchDistricts, fetchMapPoints, pointsKey } from './points';
 
 /** Response shapes from the server's schemas (type-only: nothing of zod reaches the bundle). */
 export type { Area, AreaDetail, MapPlace, PlaceCard, PublicArea, Route } from '../../../../common/schemas/map';
@@ -25,11 +26,11 @@ export type PlacesCollection = FeatureCollection<Point, PlaceProps>;
 
 const mapKey = ['map'] as const;
 
-/** The places of the map (the GeoJSON export, scoped and filtered by the server). */
+/** The places of the map (GET /api/map/points: scoped and filtered by the server, compact, not audited as an export). */
 export function useMapPlaces(filters: MapFilters) {
   return useQuery({
-    queryKey: [...mapKey, 'places', filters],
-    queryFn: ({ signal }) => api.get<PlacesCollection>('/api/map/places.geojson', { query: { ...filters }, signal }),
+    queryKey: pointsKey(filters),
+    queryFn: ({ signal }) => fetchMapPoints(filters, signal),
     // thousands of points: comparing the old and new collection deeply costs more than it saves
     structuralSharing: false,
     placeholderData: keepPreviousData,
@@ -120,6 +121,34 @@ export function useDeleteRoute() {
   });
 }
 
+/** The events that follow a route (site visits along it). */
+export function useRouteEvents(id: string | undefined) {
+  return useQuery({
+    queryKey: [...mapKey, 'route-events', id],
+    queryFn: ({ signal }) => api.get<LinkedEvent[]>(`/api/map/routes/${encodeURIComponent(id ?? '')}/events`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export type EventRoute = { route: { id: string; name: string; totalM: number; stops: number } | null };
+
+/** The route an event follows; and setting it (the event page). */
+export function useEventRoute(eventId: string | undefined) {
+  return useQuery({
+    queryKey: [...mapKey, 'event-route', eventId],
+    queryFn: ({ signal }) => api.get<EventRoute>(`/api/events/${encodeURIComponent(eventId ?? '')}/route`, { signal }),
+    enabled: Boolean(eventId),
+  });
+}
+
+export function useSetEventRoute(eventId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (routeId: string | null) => request<EventRoute>('PUT', `/api/events/${encodeURIComponent(eventId)}/route`, { body: { routeId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: mapKey }),
+  });
+}
+
 export function usePublicArea(id: string | undefined) {
   return useQuery({
     queryKey: [...mapKey, 'public', id],
@@ -131,9 +160,5 @@ export function usePublicArea(id: string | undefined) {
 
 /** The district boundaries (shared/data, ODbL), served by the app itself: no network beyond it. */
 export function useDistricts() {
-  return useQuery({
-    queryKey: [...mapKey, 'districts'],
-    queryFn: async ({ signal }) => (await (await fetch('/data/shanghai-districts.geojson', { signal })).json()) as FeatureCollection,
-    staleTime: Infinity,
-  });
+  return useQuery({ queryKey: districtsKey, queryFn: ({ signal }) => fetchDistricts(signal), staleTime: Infinity });
 }

@@ -28,6 +28,7 @@ import { AgreementFormDrawer } from '../components/agreement-form-drawer';
 import { EventFormDrawer } from '../components/event-form-drawer';
 import { EventReportView } from '../components/event-report-view';
 import { ReportSources } from '../../ingest/components/report-sources';
+import { EventRouteCard } from '../../map/components/event-route-card';
 
 export function EventDetailPage() {
   const { id = '' } = useParams();
@@ -253,6 +254,7 @@ function EventDetailView({ event }: { event: EventDetail }) {
         <Tabs items={items} />
       </Card>
       <ReportSources entityType="event" entityId={event.id} />
+      <EventRouteCard eventId={event.id} canChange={event.canChange} />
       {editing ? <EventFormDrawer event={event} onClose={() => setEditing(false)} onSaved={() => undefined} /> : null}
       {addingAgreement ? <AgreementFormDrawer eventId={event.id} onClose={() => setAddingAgreement(false)} /> : null}
     </>

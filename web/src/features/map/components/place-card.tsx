@@ -5,6 +5,7 @@ import { districtLabel } from '../../../lib/districts';
 import { placeKindLabel } from '../../directory/labels';
 import { usePlaceCard } from '../api';
 import { placeKindColors } from './base-map';
+import { LinkedEvents, LinkedNeeds } from './linked-lists';
 
 /** The card of a place clicked on the map: where it lies, who runs it, the organisations there, its networks and areas. */
 export function PlaceCardView({ id }: { id: string }) {
@@ -36,7 +37,8 @@ export function PlaceCardView({ id }: { id: string }) {
           { key: 'orgs', label: t('map.organizationsHere'), children: links(p.organizations, '/directory/organizations') },
           { key: 'networks', label: t('map.networks'), children: links(p.networks, '/directory/networks') },
           { key: 'areas', label: t('map.areas'), children: links(p.areas, '/map/areas') },
-          { key: 'events', label: t('map.eventsAndNeeds'), children: t('map.eventsNotYet') },
+          { key: 'events', label: t('map.events'), children: <LinkedEvents items={p.events} testId="place-events" /> },
+          { key: 'needs', label: t('map.openNeeds'), children: <LinkedNeeds items={p.openNeeds} testId="place-needs" /> },
         ]}
       />
       {p.description && <Typography.Paragraph type="secondary">{p.description}</Typography.Paragraph>}

@@ -2,12 +2,16 @@ import type L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { useLocale } from '../../../app/i18n';
 import { useDistricts } from '../api';
+import { prefetchDistricts } from '../points';
 import { createBaseMap, districtLayer } from './base-map';
+
+// every map page draws the districts: their download starts as soon as a map page's code is evaluated
+prefetchDistricts();
 
 declare global {
   interface Window {
     /** the map page's figures for the browser test and the benchmark */
-    __tongxinMap?: { map: L.Map; t0: number; firstDrawMs?: number; dataMs?: number };
+    __tongxinMap?: { map: L.Map; t0: number; firstDrawMs?: number; dataMs?: number; sinceNavigationMs?: number };
   }
 }
 

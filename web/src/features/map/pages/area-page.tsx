@@ -18,6 +18,7 @@ import { PolygonEditor } from '../components/polygon-editor';
 import { useLeafletMap } from '../components/use-leaflet';
 import { formatKm2 } from '../format';
 import '../components/map.css';
+import { LinkedEvents, LinkedNeeds } from '../components/linked-lists';
 
 interface AreaForm {
   name: string;
@@ -249,9 +250,12 @@ export function AreaPage() {
                   </List.Item>
                 )}
               />
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-                {t('map.eventsNotYet')}
-              </Typography.Paragraph>
+            </Card>
+            <Card size="small" title={t('map.eventsHere', { count: record.events.length })} style={{ marginTop: 16 }}>
+              <LinkedEvents items={record.events} testId="area-events" />
+            </Card>
+            <Card size="small" title={t('map.openNeedsHere', { count: record.openNeeds.length })} style={{ marginTop: 16 }}>
+              <LinkedNeeds items={record.openNeeds} testId="area-needs" />
             </Card>
           </Col>
         </Row>

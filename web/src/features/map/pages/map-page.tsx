@@ -16,7 +16,11 @@ import { MapSectionNav } from '../components/map-section-nav';
 import { PlaceCardView } from '../components/place-card';
 import { NaivePointsLayer, PointsLayer } from '../components/points-layer';
 import { useLeafletMap } from '../components/use-leaflet';
+import { filtersOf, prefetchPoints } from '../points';
 import '../components/map.css';
+
+// the places' download starts as this module is evaluated, before React renders the page and Leaflet makes the map
+if (window.location.pathname === '/map') prefetchPoints(filtersOf(new URLSearchParams(window.location.search)));
 
 const flatten = (nodes: NetworkTreeNode[]): NetworkTreeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
@@ -24,11 +28,7 @@ const flatten = (nodes: NetworkTreeNode[]): NetworkTreeNode[] => nodes.flatMap((
 export function MapPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
-  const filters = {
-    districtCode: params.get('district') ?? undefined,
-    industryId: params.get('industry') ?? undefined,
-    networkId: params.get('network') ?? undefined,
-  };
+  const filters = filtersOf(params);
   const naive = params.get('naive') === '1';
   const setFilter = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -70,7 +70,12 @@ export function MapPage() {
     const info = window.__tongxinMap;
     if (info && info.dataMs === undefined) info.dataMs = performance.now() - info.t0;
     if (info && info.firstDrawMs === undefined)
-      requestAnimationFrame(() => requestAnimationFrame(() => (info.firstDrawMs = performance.now() - info.t0)));
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          info.firstDrawMs = performance.now() - info.t0;
+          info.sinceNavigationMs = performance.now();
+        }),
+      );
   }, [layer, places.data, hidden]);
 
   useEffect(() => {

@@ -6,12 +6,13 @@ import { Link, useParams } from 'react-router';
 import { useLocale, useT } from '../../../app/i18n';
 import { districtLabel } from '../../../lib/districts';
 import { placeKindLabel } from '../../directory/labels';
-import { useRoute, type MapPlace } from '../api';
+import { useRoute, useRouteEvents, type MapPlace } from '../api';
 import { placeKindColors } from '../components/base-map';
 import { MapSectionNav } from '../components/map-section-nav';
 import { useLeafletMap } from '../components/use-leaflet';
 import { formatMetres } from '../format';
 import '../components/map.css';
+import { LinkedEvents } from '../components/linked-lists';
 
 /** A route and its printable sheet: the stops in order, each leg's length and the total. */
 export function RoutePage() {
@@ -19,6 +20,7 @@ export function RoutePage() {
   const t = useT();
   const { locale } = useLocale();
   const route = useRoute(id);
+  const events = useRouteEvents(id);
   const { ref, map } = useLeafletMap();
   const r = route.data;
 
@@ -95,6 +97,9 @@ export function RoutePage() {
             { title: t('map.leg'), dataIndex: 'leg', align: 'right', render: (m: number | null, s) => (s.n === 1 ? t('map.start') : formatMetres(m, locale)) },
           ]}
         />
+      </Card>
+      <Card size="small" title={t('map.routeEvents')} className="tx-no-print">
+        <LinkedEvents items={events.data ?? []} testId="route-events" />
       </Card>
     </Flex>
   );

@@ -11,6 +11,7 @@ import { changeableEvent as changeable, fieldError, isUniqueViolation, newCode, 
 import { presentRegistration } from './events.presenter';
 import * as repo from './events.repository';
 import { countRegistration } from './registration-throttle';
+import { checkInCode } from './check-in';
 
 /** Registration (public form, waiting list, approval), confirmations with their QR code, and check-in at the desk. */
 export function createRegistrationService({ db }: { db: Db }) {
@@ -91,7 +92,7 @@ export function createRegistrationService({ db }: { db: Db }) {
       if (!venue) throw fieldError('NOT_FOUND', 'venueCode', '会场签到码无效', 'unknown venue code');
       const r = await repo.findRegistrationByCode(db, normaliseCode(code));
       if (!r || r.eventId !== venue.eventId) throw fieldError('NOT_FOUND', 'code', '签到码无效', 'unknown code');
-      return db.transaction((tx) => checkInCode(tx, venue.eventId, r.code, null));
+      return checkInCode(db, venue.eventId, r.code, null);
     },
 
     async registrations(actor: Actor, eventId: string, q: z.infer<typeof registrationListQuery>) {
@@ -131,10 +132,7 @@ export function createRegistrationService({ db }: { db: Db }) {
 
     /** The desk: check a code in (typed or scanned). A second scan answers "already", never counts twice. */
     async checkIn(actor: Actor, eventId: string, code: string) {
-      return db.transaction(async (tx) => {
-        await changeable(tx, actor, eventId);
-        return checkInCode(tx, eventId, normaliseCode(code), actor);
-      });
+      return checkInCode(db, eventId, normaliseCode(code), actor);
     },
 
     /** The desk: somebody who did not register comes in, if the venue has a seat. */
@@ -164,22 +162,4 @@ export function createRegistrationService({ db }: { db: Db }) {
       });
     },
   };
-
-  async function checkInCode(ex: Executor, eventId: string, code: string, actor: Actor | null) {
-    const done = await repo.markCheckedIn(ex, eventId, code);
-    const r = done ?? (await repo.findRegistrationByCode(ex, code));
-    if (!r || r.eventId !== eventId) throw fieldError('NOT_FOUND', 'code', '签到码无效', 'unknown code');
-    const [venue] = await ex.select().from(eventVenues).where(eq(eventVenues.id, r.venueId));
-    if (!done) {
-      if (r.status === 'checked_in') return { outcome: 'already' as const, registration: presentRegistration(r, venue!.name) };
-      const why = {
-        waitlisted: ['该报名仍在候补名单中', 'the registration is on the waiting list'],
-        pending: ['该报名尚未审核通过', 'the registration is not approved yet'],
-        cancelled: ['该报名已取消', 'the registration was cancelled'],
-      }[r.status as 'waitlisted' | 'pending' | 'cancelled'] ?? ['无法签到', 'cannot check in'];
-      throw fieldError('CONFLICT', 'code', why[0]!, why[1]!);
-    }
-    if (actor) await recordAudit(ex, actor, { action: 'update', entity: 'registration', entityId: r.id, entityName: r.name, after: { status: 'checked_in' } });
-    return { outcome: 'checked_in' as const, registration: presentRegistration(r, venue!.name) };
-  }
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../lib/actor';
 import { forbidden, notFound } from '../../lib/errors';
 import { accessibleIds, canAccess } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
+import { scheduleAgreementReminders } from './agreement-reminders';
 import { changeableEvent as changeable, fieldError } from './event-access';
 import { presentAgreement } from './events.presenter';
 import * as repo from './events.repository';
@@ -37,12 +38,14 @@ export async function insertAgreements(tx: Tx, actor: Actor, eventId: string | n
       await tx.insert(agreementParties).values(
         a.parties.map((p, i) => ({ agreementId: row!.id, organizationId: p.organizationId ?? null, name: p.name, role: p.role ?? null, signatory: p.signatory ?? null, sort: i })),
       );
-    if (a.commitments.length)
-      await tx.insert(agreementCommitments).values(
-        a.commitments.map((c, i) => ({ agreementId: row!.id, text: c.text, owner: c.owner ?? null, dueOn: c.dueOn ?? null, progress: c.progress, sort: i })),
-      );
-    // Reminders for commitments coming due: SEAM for the durable jobs runner (server/src/lib/jobs.ts, issue 6);
-    // schedule one job per commitment with a dueOn here once it is merged.
+    const commitments = a.commitments.length
+      ? await tx
+          .insert(agreementCommitments)
+          .values(a.commitments.map((c, i) => ({ agreementId: row!.id, text: c.text, owner: c.owner ?? null, dueOn: c.dueOn ?? null, progress: c.progress, sort: i })))
+          .returning({ id: agreementCommitments.id, dueOn: agreementCommitments.dueOn, progress: agreementCommitments.progress })
+      : [];
+    // reminders for commitments coming due and for the six-month review: durable jobs, in this transaction
+    await scheduleAgreementReminders(tx, row!.id, reviewDueOn, commitments.filter((c) => c.progress < 100));
     await recordAudit(tx, actor, { action: 'create', entity: 'agreement', entityId: row!.id, after: { name: a.title, kind: a.kind, signedOn: a.signedOn ?? null, parties: a.parties.map((p) => p.name) } });
     out.push(row!.id);
   }

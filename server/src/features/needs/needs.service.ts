@@ -52,7 +52,7 @@ async function linkedUsers(ex: Executor, organizationIds: string[], personIds: s
   return rows.map((r) => r.userId);
 }
 
-export async function notify(ex: Executor, userIds: string[], item: { kind: 'due' | 'assigned' | 'escalated' | 'status'; needId: string; message: string; dedupeKey?: string }) {
+export async function notify(ex: Executor, userIds: string[], item: { kind: 'due' | 'assigned' | 'escalated' | 'status'; needId: string | null; message: string; dedupeKey?: string }) {
   if (!userIds.length) return;
   await ex
     .insert(inboxItems)

@@ -47,7 +47,7 @@ describe('agreement reminders', () => {
     // nothing is due yet
     const runner = createJobRunner(db, { handlers: agreementJobHandlers, workerId: 'test' });
     await runner.runDue();
-    const mine = async () => ((await coordinator.send('GET', '/api/inbox')).json().items as { message: string }[]).filter((i) => i.message.includes('提醒测试'));
+    const mine = async () => ((await coordinator.get('/api/inbox')).json().items as { message: string }[]).filter((i) => i.message.includes('提醒测试'));
     expect(await mine()).toHaveLength(0);
 
     // time passes: every reminder is due; two runners at once deliver each exactly once

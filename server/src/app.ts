@@ -32,6 +32,8 @@ import { createReportsService } from './features/ingest/reports.service';
 import { reportsRoutes } from './features/ingest/reports.routes';
 import { createEventService } from './features/events/events.service';
 import { eventsRoutes } from './features/events/events.routes';
+import { createMeetingService } from './features/events/event-meetings.service';
+import { meetingsRoutes } from './features/events/event-meetings.routes';
 import { statsRoutes } from './features/stats/stats.routes';
 import { createStatsService } from './features/stats/stats.service';
 import { createAreaService } from './features/map/areas.service';
@@ -77,7 +79,7 @@ export function createServices(database: Database, env: AppEnv) {
 
 function needServices(db: Database['db']) {
   const needs = createNeedService({ db });
-  return { needs, needDesk: createNeedDeskService({ db, needsService: needs }) };
+  return { needs, needDesk: createNeedDeskService({ db, needsService: needs }), meetings: createMeetingService({ db, needs }) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -121,6 +123,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   mapRoutes(app, services.map);
   needsRoutes(app, services.needs, services.needDesk);
   eventsRoutes(app, services.events);
+  meetingsRoutes(app, services.meetings);
   reportsRoutes(app, services.reports);
 
   await serveWeb(app, path.resolve(env.TONGXIN_WEB_DIST));

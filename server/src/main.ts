@@ -8,6 +8,7 @@ import { systemActor } from './lib/actor';
 import { insecureCookieWarning } from './lib/auth';
 import { createJobRunner } from './lib/jobs';
 import { needJobHandlers } from './features/needs/need-reminders';
+import { agreementJobHandlers } from './features/events/agreement-reminders';
 
 async function main() {
   const env = readEnv();
@@ -27,7 +28,7 @@ async function main() {
 
   // durable jobs: every process polls; FOR UPDATE SKIP LOCKED hands each job to one of them
   const jobRunner = createJobRunner(database.db, {
-    handlers: { ...needJobHandlers },
+    handlers: { ...needJobHandlers, ...agreementJobHandlers },
     onError: (job, err) => app.log.warn({ job: job.id, kind: job.kind, err }, 'job failed'),
   });
   jobRunner.start(env.TONGXIN_JOB_POLL_SECONDS * 1000);

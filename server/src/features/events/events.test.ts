@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -179,6 +180,15 @@ describe('events', () => {
     const scans = await Promise.all(seated.flatMap((r) => [1, 2, 3].map(() => svc.checkIn(systemActor(), ev.id, r.code))));
     expect(scans.filter((s) => s.outcome === 'checked_in')).toHaveLength(10);
     expect(scans.filter((s) => s.outcome === 'already')).toHaveLength(20);
+    // one audit entry per code checked in (written in the check-in's own statement), none for "already"
+    const audited = await t.database.db.execute(
+      sql`select entity_id, entity_name, actor_username, after from audit_log where entity = 'registration' and action = 'update' and entity_id in (${sql.join(
+        scans.filter((s) => s.outcome === 'checked_in').map((s) => sql`${s.registration.id}`),
+        sql`, `,
+      )})`,
+    );
+    expect(audited.rows).toHaveLength(10);
+    expect(audited.rows[0]).toMatchObject({ entity_name: expect.stringMatching(/^并发\d+$/), after: { status: 'checked_in' } });
     const after = await svc.get(systemActor(), ev.id);
     expect(after.venues[0]).toMatchObject({ taken: 10, checkedIn: 10, waitlisted: 30 });
     // parallel cancellations move exactly that many up from the waiting list

@@ -20,7 +20,7 @@ interface Payload {
   day: string;
 }
 
-async function coordinatorsOf(tx: Tx, districtCode: string | null) {
+export async function coordinatorsOf(tx: Tx, districtCode: string | null) {
   if (!districtCode) return [];
   const rows = await tx.execute(sql`select id::text as id from users where role = 'coordinator' and not disabled
     and scopes @> ${JSON.stringify([{ kind: 'district', value: districtCode }])}::jsonb`);

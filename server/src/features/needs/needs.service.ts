@@ -52,7 +52,7 @@ async function linkedUsers(ex: Executor, organizationIds: string[], personIds: s
   return rows.map((r) => r.userId);
 }
 
-export async function notify(ex: Executor, userIds: string[], item: { kind: 'due' | 'assigned' | 'escalated' | 'status'; needId: string; message: string; dedupeKey?: string }) {
+export async function notify(ex: Executor, userIds: string[], item: { kind: 'due' | 'assigned' | 'escalated' | 'status'; needId: string | null; message: string; dedupeKey?: string }) {
   if (!userIds.length) return;
   await ex
     .insert(inboxItems)
@@ -238,8 +238,9 @@ export function createNeedService({ db }: { db: Db }) {
     },
 
     /** accept, reject, resolve, confirm, reopen, withdraw: the state machine decides, one transaction writes. */
-    async step(actor: Actor, id: string, body: z.infer<typeof needStepBody>) {
-      return db.transaction(async (tx) => {
+    async step(actor: Actor, id: string, body: z.infer<typeof needStepBody>, outer?: Tx) {
+      // the caller's transaction when given (a problem-docking meeting records its answer and moves the need in one)
+      const run = async (tx: Tx) => {
         const before = await visible(tx, actor, id, true);
         const relations = await relationsOf(tx, actor, before);
         const decision = decideStep(before.status, body.action, relations, { note: body.note, rating: body.rating });
@@ -259,7 +260,8 @@ export function createNeedService({ db }: { db: Db }) {
         if (body.action === 'resolve')
           await notify(tx, await linkedUsers(tx, [before.organizationId], []), { kind: 'status', needId: id, message: `诉求“${before.title}”已办结，请确认并评价 / resolved: please confirm and rate` });
         return (await present(tx, [{ ...after, organizationName: before.organizationName }]))[0]!;
-      });
+      };
+      return outer ? run(outer) : db.transaction(run);
     },
 
     /** Assign one or several providers from the ranked list (a coordinator of the need's district, or an admin). */

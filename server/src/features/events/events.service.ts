@@ -33,6 +33,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { accessibleIds, canAccess, changeCondition, changesRecords, districtForNewRecord } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
+import { syncEventSearch } from './event-search';
 import { auditEvent, presentAgreement, presentEventDetail, presentEventSummary, presentPublicEvent, presentRegistration } from './events.presenter';
 import * as repo from './events.repository';
 import { countRegistration } from './registration-throttle';
@@ -223,6 +224,7 @@ export function createEventService({ db }: { db: Db }) {
         after: { ...auditEvent(ev), hosts: input.hosts.map((h) => h.name), venues: input.venues.map((v) => v.name) },
       });
       await insertAgreements(t, actor, ev.id, districtCode, input.agreements);
+      await syncEventSearch(t, [ev.id]);
       return ev;
     };
     return tx ? run(tx) : db.transaction(run);
@@ -308,6 +310,7 @@ export function createEventService({ db }: { db: Db }) {
         const { startsAt: _s, endsAt: _e, ...rest } = patch;
         const [after] = await tx.update(events).set({ ...rest, startsAt, endsAt, updatedAt: new Date() }).where(eq(events.id, id)).returning();
         await recordAudit(tx, actor, { action: 'update', entity: 'event', entityId: id, before: auditEvent(before), after: auditEvent(after!) });
+        await syncEventSearch(tx, [id]);
         return detail(tx, actor, id);
       });
     },
@@ -317,6 +320,7 @@ export function createEventService({ db }: { db: Db }) {
         const before = await changeable(tx, actor, id);
         await tx.delete(events).where(eq(events.id, id));
         await recordAudit(tx, actor, { action: 'delete', entity: 'event', entityId: id, before: auditEvent(before) });
+        await syncEventSearch(tx, [id]);
       });
     },
 

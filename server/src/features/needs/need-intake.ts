@@ -10,6 +10,7 @@ import { enqueueJob } from '../../lib/jobs';
 import { canAccess, changesRecords, districtOutOfScope, mayPlaceIn } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { present, timeline } from './need-access';
+import { syncNeedSearch } from './need-search';
 import { auditNeed } from './needs.presenter';
 import * as repo from './needs.repository';
 import { addWorkingDays, deadlinePreset, loadExceptions, nextWorkingDay } from './work-calendar';
@@ -63,6 +64,7 @@ export async function createNeed(db: Db, actor: Actor, body: z.infer<typeof crea
       resolveBy,
       createdBy: actor.userId,
     });
+    await syncNeedSearch(tx, [row.id]);
     await timeline(tx, actor, row.id, 'submit', null, 'submitted');
     await scheduleDeadlines(tx, row.id, respondBy, resolveBy, exceptions);
     await recordAudit(tx, actor, { action: 'create', entity: 'need', entityId: row.id, after: auditNeed(row) });

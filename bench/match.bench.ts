@@ -117,7 +117,11 @@ export async function run(args: string[]) {
   if (!values['no-postgres']) {
     const url = values['database-url'] ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/tongxin_bench_match';
     try {
-      let database = await openPostgres(url, false);
+      // a database left by an older schema (its migrations no longer apply) is the bench's own: made again
+      let database = await openPostgres(url, false).catch(async (e: unknown) => {
+        log(`PostgreSQL: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}: recreating the bench database`);
+        return openPostgres(url, true);
+      });
       ({ database } = await ensureData(database, orgs, experts, seed, async () => {
         await database.close();
         return (database = await openPostgres(url, true));

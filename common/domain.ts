@@ -67,5 +67,6 @@ export function memberPositionProblem(member: 'organization' | 'person', positio
 export const placeKinds = ['park', 'community', 'block', 'exhibition', 'scenic', 'station', 'service_point', 'base', 'venue'] as const;
 export type PlaceKind = (typeof placeKinds)[number];
 
-export const searchEntityTypes = ['organization', 'person', 'network', 'place'] as const;
+/** The kinds of record in search_documents: the directory's, needs (诉求) and events (活动). */
+export const searchEntityTypes = ['organization', 'person', 'network', 'place', 'need', 'event'] as const;
 export type SearchEntityType = (typeof searchEntityTypes)[number];

@@ -8,7 +8,7 @@ const typeList = z
   .string()
   .max(200)
   .transform((s) => [...new Set(s.split(',').map((t) => t.trim()).filter((t) => t.length > 0))])
-  .pipe(z.array(z.enum(searchEntityTypes, { message: '类型应为 organization、person、network 或 place / unknown type' })));
+  .pipe(z.array(z.enum(searchEntityTypes, { message: '类型应为 organization、person、network、place、need 或 event / unknown type' })));
 
 export const searchQuery = z.object({
   q: z.string().trim().min(1, { message: '请输入搜索内容 / enter something to search for' }).max(100),

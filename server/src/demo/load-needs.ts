@@ -4,6 +4,7 @@ import type { Tx } from '../db/client';
 import { eq } from 'drizzle-orm';
 import { needAssignments, needs, needTimeline, organizations, serviceRecords } from '../db/schema';
 import type { DemoKeys } from './demo-keys';
+import { syncNeedSearch } from '../features/needs/need-search';
 
 /**
  * Illustrative needs (demo = true): the articles describe the kinds of needs — technical-needs docking,
@@ -142,6 +143,7 @@ export async function loadNeeds(tx: Tx, keys: DemoKeys) {
         demo: true,
       })
       .returning();
+    await syncNeedSearch(tx, [row!.id]);
     const steps: [string, NeedStatus][] = [['submit', 'submitted']];
     const order: NeedStatus[] = ['accepted', 'matched', 'in_service', 'resolved', 'confirmed'];
     const reached = order.indexOf(d.status);

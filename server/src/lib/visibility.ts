@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { shanghaiToday } from '../../../common/shanghai-date';
 import { districtName } from '../../../common/validators';
+import { searchEntityTypes, type SearchEntityType } from '../../../common/domain';
 import type { Executor } from '../db/client';
 import { AppError, forbidden } from './errors';
 import type { Actor } from './actor';
@@ -189,16 +190,22 @@ export const changeCondition = (actor: Actor, entity: Entity, cols?: { id: AnyPg
  * The same rule over search_documents (entity_type, entity_id, district_code): a document is
  * readable exactly when its record is. Documents carry their record's district.
  */
-export function searchReadCondition(actor: Actor, entities: readonly Exclude<Entity, 'need'>[] = ['organization', 'person', 'network', 'place']): SQL | undefined {
+export function searchReadCondition(actor: Actor, entities: readonly SearchEntityType[] = searchEntityTypes): SQL | undefined {
   if (actor.role === 'admin') return undefined;
   const s = scopesOf(actor);
   const parts: SQL[] = [];
-  if (s.districts.length) parts.push(sql`district_code in ${s.districts}`);
+  // enterprise and expert accounts read needs by relation only (needByRelation), never by district
+  const needRelation = entities.includes('need') ? needByRelation(actor, 'read', sql`entity_id`) : undefined;
+  if (s.districts.length) parts.push(needRelation ? sql`(entity_type <> 'need' and district_code in ${s.districts})` : sql`district_code in ${s.districts}`);
+  if (needRelation) parts.push(sql`(entity_type = 'need' and ${needRelation})`);
   for (const entity of entities) {
+    if (entity === 'need' && needRelation) continue;
     const reaches = rules[entity].readReach.map((r) => r(s, sql`entity_id`)).filter((x): x is SQL => x !== undefined);
     if (reaches.length) parts.push(sql`(entity_type = ${entity} and (${sql.join(reaches, sql` or `)}))`);
   }
-  return or(parts);
+  const cond = or(parts);
+  // documents of the kinds not asked for are not readable through this condition
+  return entities.length < searchEntityTypes.length ? sql`(entity_type in ${entities} and ${cond})` : cond;
 }
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

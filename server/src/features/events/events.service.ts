@@ -11,6 +11,7 @@ import { createAgreementService, insertAgreements } from './agreements.service';
 import { changeableEvent as changeable, fieldError, newCode, visibleEvent as visible } from './event-access';
 import { createEventFeedService } from './events-feeds.service';
 import { auditEvent, presentEventDetail, presentEventSummary } from './events.presenter';
+import { syncEventSearch } from './event-search';
 import * as repo from './events.repository';
 import { createRegistrationService } from './registrations.service';
 
@@ -133,6 +134,7 @@ export function createEventService({ db }: { db: Db }) {
         after: { ...auditEvent(ev), hosts: input.hosts.map((h) => h.name), venues: input.venues.map((v) => v.name) },
       });
       await insertAgreements(t, actor, ev.id, districtCode, input.agreements);
+      await syncEventSearch(t, [ev.id]);
       return ev;
     };
     return tx ? run(tx) : db.transaction(run);
@@ -184,6 +186,7 @@ export function createEventService({ db }: { db: Db }) {
         const { startsAt: _s, endsAt: _e, ...rest } = patch;
         const [after] = await tx.update(events).set({ ...rest, startsAt, endsAt, updatedAt: new Date() }).where(eq(events.id, id)).returning();
         await recordAudit(tx, actor, { action: 'update', entity: 'event', entityId: id, before: auditEvent(before), after: auditEvent(after!) });
+        await syncEventSearch(tx, [id]);
         return detail(tx, actor, id);
       });
     },
@@ -193,6 +196,7 @@ export function createEventService({ db }: { db: Db }) {
         const before = await changeable(tx, actor, id);
         await tx.delete(events).where(eq(events.id, id));
         await recordAudit(tx, actor, { action: 'delete', entity: 'event', entityId: id, before: auditEvent(before) });
+        await syncEventSearch(tx, [id]);
       });
     },
 

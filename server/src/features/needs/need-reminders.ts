@@ -3,7 +3,7 @@ import { openNeedStatuses } from '../../../../common/need-workflow';
 import type { Tx } from '../../db/client';
 import { needs, users } from '../../db/schema';
 import type { Job, JobHandler } from '../../lib/jobs';
-import { notify } from './needs.service';
+import { notify } from './need-notify';
 
 /**
  * The deadline job of a need (lib/jobs.ts kind 'need.deadline'): on the deadline day a reminder ("due

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { openNeedStatuses, type NeedCategory, type NeedStatus } from '../../../../common/need-workflow';
 import type { Executor } from '../../db/client';
-import { accountLinks, industries, needAssignments, needAttachments, needs, needTimeline, organizations, people, serviceRecords } from '../../db/schema';
+import { accountLinks, industries, needAssignments, needAttachments, needs, needTimeline, organizations, people, searchDocuments, serviceRecords } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { likeContains } from '../../lib/text';
 import { readCondition } from '../../lib/visibility';
+import { keywordCondition } from '../search/list-query';
 
 export type NeedRow = typeof needs.$inferSelect & { organizationName: string };
 export type NewNeed = typeof needs.$inferInsert;
@@ -36,10 +37,20 @@ export interface NeedFilter {
   assignedPersonId?: string | null;
 }
 
+/**
+ * The keyword through the needs' search documents (features/search): jieba words of the title,
+ * description and enterprise name, Traditional folded, and the title's pinyin and initials — the
+ * same parser and GIN index as the search box and the directory lists.
+ */
+function needKeyword(q: string | undefined): SQL | undefined {
+  const kw = keywordCondition(q);
+  return kw ? sql`${needs.id} in (select ${searchDocuments.entityId} from ${searchDocuments} where ${searchDocuments.entityType} = 'need' and ${kw})` : undefined;
+}
+
 export function needWhere(f: NeedFilter): SQL | undefined {
   return and(
     f.scope,
-    f.q ? sql`(${needs.title} ilike ${likeContains(f.q)} or ${needs.description} ilike ${likeContains(f.q)} or ${organizations.name} ilike ${likeContains(f.q)})` : undefined,
+    needKeyword(f.q),
     f.status ? eq(needs.status, f.status) : undefined,
     f.category ? eq(needs.category, f.category) : undefined,
     f.districtCode ? eq(needs.districtCode, f.districtCode) : undefined,

@@ -5,6 +5,8 @@ import { networks, places } from '../../db/schema';
 import { networkSearchDoc } from '../networks/networks.presenter';
 import { reindexOrganizations } from '../organizations/organization-detail.service';
 import { reindexPeople } from '../people/person-detail.service';
+import { syncEventSearch } from '../events/event-search';
+import { syncNeedSearch } from '../needs/need-search';
 import { placeSearchDoc } from '../places/places.presenter';
 import { upsertSearchDocuments } from './search-index';
 
@@ -21,7 +23,7 @@ export interface ReindexProgress {
   total: number;
 }
 
-const TABLES: Record<SearchEntityType, string> = { organization: 'organizations', person: 'people', network: 'networks', place: 'places' };
+const TABLES: Record<SearchEntityType, string> = { organization: 'organizations', person: 'people', network: 'networks', place: 'places', need: 'needs', event: 'events' };
 
 type Rebuild = (ex: Executor, ids: string[]) => Promise<void>;
 
@@ -54,6 +56,8 @@ const rebuilders: Record<SearchEntityType, Rebuild> = {
     const body = await bodies(ex, 'place', ids);
     await upsertSearchDocuments(ex, rows.map((p) => placeSearchDoc(p, documentAliases(p.name, body.get(p.id)))));
   },
+  need: syncNeedSearch,
+  event: syncEventSearch,
 };
 
 export async function reindexAll(db: Db, opts: { batchSize?: number; onProgress?: (p: ReindexProgress) => void } = {}) {

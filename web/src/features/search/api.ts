@@ -58,5 +58,9 @@ export function recordPath(type: SearchEntityType, id: string): string {
       return `/directory/networks/${encoded}`;
     case 'place':
       return `/directory/places/${encoded}`;
+    case 'need':
+      return `/needs/${encoded}`;
+    case 'event':
+      return `/events/${encoded}`;
   }
 }

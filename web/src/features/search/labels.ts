@@ -8,6 +8,8 @@ export const searchTypeColors: Record<SearchEntityType, string> = {
   person: 'green',
   network: 'purple',
   place: 'orange',
+  need: 'red',
+  event: 'cyan',
 };
 
 export function searchTypeLabel(t: Translate, type: SearchEntityType): string {
@@ -20,6 +22,10 @@ export function searchTypeLabel(t: Translate, type: SearchEntityType): string {
       return t('nav.networks');
     case 'place':
       return t('nav.places');
+    case 'need':
+      return t('nav.needs');
+    case 'event':
+      return t('nav.events');
   }
 }
 

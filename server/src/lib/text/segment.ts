@@ -52,9 +52,21 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Runs of Han characters, or runs of other letters/digits (marks kept with their letter). */
 const PIECES = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu;
 
-/** A jieba token as index/query terms: lowercased, punctuation dropped, Han split from Latin. */
-function pieces(token: string): string[] {
-  return token.toLowerCase().match(PIECES) ?? [];
+const HAN_CHARS = /\p{Script=Han}/gu;
+
+/**
+ * A jieba token as index/query terms: lowercased, punctuation dropped, Han split from Latin.
+ * Remembered per token (the same words come back in almost every text: an import builds 100,000 rows).
+ */
+const piecesCache = new Map<string, readonly string[]>();
+function pieces(token: string): readonly string[] {
+  let p = piecesCache.get(token);
+  if (!p) {
+    if (piecesCache.size >= 50_000) piecesCache.clear();
+    p = Object.freeze(token.toLowerCase().match(PIECES) ?? []);
+    piecesCache.set(token, p);
+  }
+  return p;
 }
 
 /** Words of the normalized text (jieba with HMM), punctuation and whitespace dropped. */
@@ -85,9 +97,9 @@ export function searchTokens(text: string, extraProtectedNames: readonly string[
   const out = new Set<string>();
   for (const t of j.cutForSearch(n, true)) for (const p of pieces(t)) out.add(p);
   for (const t of j.cutAll(n)) for (const p of pieces(t)) out.add(p);
-  for (const ch of n) if (HAN.test(ch)) out.add(ch);
+  for (const ch of n.match(HAN_CHARS) ?? []) out.add(ch);
   const unprotected = convertT2S(n);
-  if (unprotected !== n) for (const ch of unprotected) if (HAN.test(ch)) out.add(ch);
+  if (unprotected !== n) for (const ch of unprotected.match(HAN_CHARS) ?? []) out.add(ch);
   return [...out];
 }
 
@@ -119,6 +131,7 @@ export function queryTokens(text: string, extraProtectedNames: readonly string[]
 
 /** Characters that PostgreSQL's default parser keeps inside one word. */
 const PG_WORD_CHAR = /[\p{L}\p{M}\p{Nd}\p{Nl}]/u;
+const PG_WORD = /^[\p{L}\p{M}\p{Nd}\p{Nl}]*$/u;
 const MAX_TOKEN_LENGTH = 256;
 
 /**
@@ -129,8 +142,11 @@ const MAX_TOKEN_LENGTH = 256;
  * the escaping makes the two functions below safe for any input.
  */
 export function escapeTsToken(token: string): string {
+  const lower = token.toLowerCase();
+  // nearly every token: nothing to escape
+  if (PG_WORD.test(lower)) return lower.length > MAX_TOKEN_LENGTH ? '' : lower;
   let out = '';
-  for (const ch of token.toLowerCase()) {
+  for (const ch of lower) {
     out += PG_WORD_CHAR.test(ch) ? ch : `x${ch.codePointAt(0)!.toString(16)}x`;
   }
   return out.length > MAX_TOKEN_LENGTH ? '' : out;

@@ -99,8 +99,12 @@ function findCandidate(t: string, from: number): number {
     if (!isNonAscii(t[i - 1]) || !isNonAscii(t[i + 1])) continue;
     const window = t.slice(Math.max(0, i - 6), i + 8);
     // shifted pairs land mostly outside the common block; when they happen to be common characters
-    // (出!敝吠卣剐侣), the dictionary alone must find the window unreadable
-    if (dictionaryCoverage(window) >= (rareShare(window) < 0.2 ? 0.3 : 0.6)) continue;
+    // (出!敝吠卣剐侣), the dictionary alone must find the window unreadable — asked only for the rarer
+    // ASCII punctuation: letters, digits and the punctuation every normalised page is full of (,.:;())
+    // would ask it everywhere
+    const rare = rareShare(window);
+    if (rare < 0.2 && /[\w,.:;()]/.test(t[i]!)) continue;
+    if (dictionaryCoverage(window) >= (rare < 0.2 ? 0.3 : 0.6)) continue;
     return i;
   }
   return -1;

@@ -219,6 +219,34 @@ describe('the map', () => {
     }
   });
 
+  it('sets a place’s parent place and operator with pickers, shown on the place page', async () => {
+    const { context, page, errors } = await open(390);
+    try {
+      const run = tag();
+      const park = await apiSend<{ id: string }>(context, 'POST', '/api/places', { name: `层级园区${run}`, kind: 'park', districtCode: '310116', lng: 121.3, lat: 30.75 });
+      const hall = await apiSend<{ id: string }>(context, 'POST', '/api/places', { name: `园内展厅${run}`, kind: 'exhibition', districtCode: '310116', lng: 121.301, lat: 30.751 });
+      await apiSend(context, 'POST', '/api/organizations', { name: `展厅运营公司${run}`, kind: 'enterprise', districtCode: '310116' });
+      await page.goto(`/directory/places/${hall.id}`);
+      const card = page.getByTestId('place-relations');
+      await card.getByRole('button', { name: '编辑层级与归属' }).click();
+      await card.getByRole('combobox').first().fill(`层级园区${run}`);
+      await page.locator('.ant-select-item-option', { hasText: `层级园区${run}` }).click();
+      await card.getByRole('combobox', { name: '运营单位' }).fill(`展厅运营公司${run}`);
+      await page.locator('.ant-select-item-option', { hasText: `展厅运营公司${run}` }).click();
+      await card.getByRole('button', { name: '保存' }).click();
+      await card.getByRole('link', { name: `层级园区${run}` }).waitFor();
+      await card.getByRole('link', { name: `展厅运营公司${run}` }).waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, 'place-relations');
+      // the park lists the hall within it
+      await page.goto(`/directory/places/${park.id}`);
+      await page.getByTestId('place-relations').getByRole('link', { name: `园内展厅${run}` }).waitFor();
+      expect(unexpectedPageErrors(errors)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('imports a GeoJSON file and reports the broken feature without storing it', async () => {
     const { context, page, errors } = await open();
     try {

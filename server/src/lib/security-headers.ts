@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { parseTileSetting, tileImageSource } from '../../../common/map-tiles';
 
 const csp = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'", // antd injects its CSS-in-JS styles
-  "img-src 'self' data: blob:",
+  `img-src 'self' data: blob:${tileImageSource(parseTileSetting(process.env.TONGXIN_MAP_TILES)) ? ` ${tileImageSource(parseTileSetting(process.env.TONGXIN_MAP_TILES))}` : ''}`, // optional map tiles
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

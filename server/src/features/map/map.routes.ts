@@ -21,6 +21,7 @@ import {
 } from '../../../../common/schemas/map';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { parseTileSetting } from '../../../../common/map-tiles';
 import type { App } from '../../lib/app-type';
 import type { AreaService } from './areas.service';
 import type { GeojsonService } from './geojson.service';
@@ -116,6 +117,10 @@ export function mapRoutes(app: App, s: { areas: AreaService; routes: RouteServic
     { bodyLimit: 20 * 1024 * 1024, schema: { tags, summary: 'Import a GeoJSON FeatureCollection with a report per feature', body: geojsonImportBody, response: { 200: importReportSchema } } },
     (req) => s.geojson.import(req.actor(), req.body),
   );
+
+  // optional tiles under the districts (common/map-tiles.ts): off unless the deployment sets TONGXIN_MAP_TILES; a malformed setting stops the start
+  const tiles = parseTileSetting(process.env.TONGXIN_MAP_TILES);
+  app.get('/api/public/map/tiles', { config: { public: true }, schema: { tags, summary: 'The optional tile layer of this deployment (null: none)' } }, () => ({ tiles }));
 
   app.get(
     '/api/public/map/areas/:id',

@@ -3,6 +3,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { api, request, type Page } from '../../lib/api';
 import type { Area, AreaDetail, LinkedEvent, PlaceCard, PublicArea, Route } from '../../../../common/schemas/map';
 import type { AreaGeometry } from '../../../../common/geometry';
+import type { TileSetting } from '../../../../common/map-tiles';
 import type { AreaKind } from '../../../../common/map-domain';
 import type { PlaceKind } from '../directory/types';
 import { districtsKey, fetchDistricts, fetchMapPoints, pointsKey } from './points';
@@ -146,6 +147,16 @@ export function useSetEventRoute(eventId: string) {
   return useMutation({
     mutationFn: (routeId: string | null) => request<EventRoute>('PUT', `/api/events/${encodeURIComponent(eventId)}/route`, { body: { routeId } }),
     onSuccess: () => client.invalidateQueries({ queryKey: mapKey }),
+  });
+}
+
+/** The deployment's optional tiles (TONGXIN_MAP_TILES; null: none, the default). */
+export function useTileSetting() {
+  return useQuery({
+    queryKey: [...mapKey, 'tiles'],
+    queryFn: ({ signal }) => api.get<{ tiles: TileSetting | null }>('/api/public/map/tiles', { signal, authRedirect: false }),
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

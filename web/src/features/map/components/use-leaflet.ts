@@ -1,9 +1,10 @@
 import type L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { useLocale } from '../../../app/i18n';
-import { useDistricts } from '../api';
+import { useDistricts, useTileSetting } from '../api';
 import { prefetchDistricts } from '../points';
 import { createBaseMap, districtLayer } from './base-map';
+import { optionalTileLayer } from './tile-layer';
 
 // every map page draws the districts: their download starts as soon as a map page's code is evaluated
 prefetchDistricts();
@@ -24,6 +25,7 @@ export function useLeafletMap(districtStyle?: (code: string) => L.PathOptions, o
   const ref = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map>();
   const districts = useDistricts();
+  const tiles = useTileSetting();
 
   useEffect(() => {
     if (!ref.current) return;
@@ -45,6 +47,17 @@ export function useLeafletMap(districtStyle?: (code: string) => L.PathOptions, o
       layer.remove();
     };
   }, [map, districts.data, locale, districtStyle]);
+
+  // the deployment's optional tiles, under the districts (the tile pane lies below the overlays)
+  useEffect(() => {
+    const setting = tiles.data?.tiles;
+    if (!map || !setting) return;
+    const layer = optionalTileLayer(setting).addTo(map);
+    map.getContainer().dataset.tiles = setting.crs;
+    return () => {
+      layer.remove();
+    };
+  }, [map, tiles.data]);
 
   return { ref, map, districtsError: districts.isError };
 }

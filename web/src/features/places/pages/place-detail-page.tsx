@@ -10,6 +10,7 @@ import { useCanEditDirectory } from '../../directory/use-can-edit';
 import { useDirectoryDelete } from '../../directory/use-directory-actions';
 import { useDeletePlace, usePlace } from '../api';
 import { PlaceFormDrawer } from '../components/place-form-drawer';
+import { PlaceRelationsCard } from '../../map/components/place-relations-card';
 
 export function PlaceDetailPage() {
   const { id } = useParams();
@@ -70,6 +71,7 @@ export function PlaceDetailPage() {
           ]}
         />
       </Card>
+      <PlaceRelationsCard placeId={record.id} canEdit={canEdit} />
       {editing ? <PlaceFormDrawer place={record} onClose={() => setEditing(false)} onSaved={() => undefined} /> : null}
     </>
   );

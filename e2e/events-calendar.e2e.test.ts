@@ -62,7 +62,7 @@ describe('events calendar and meetings', () => {
     await page.waitForURL(/day=2031-05-14/);
     const link = page.getByRole('link', { name: title });
     await link.waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${screenshotDir}/tongxin-events-calendar-390.png`, fullPage: true });
     await link.click();

@@ -1,8 +1,9 @@
 import { Badge, Calendar, Card, Empty, Grid, List, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { Link, useSearchParams } from 'react-router';
 import { shanghaiDate } from '../../../../../common/shanghai-date';
-import { useT } from '../../../app/i18n';
+import { useLocale, useT } from '../../../app/i18n';
 import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
 import { eventKindLabels, eventStatusLabels, shanghaiText, useEvents, useWords, type EventSummary } from '../api';
@@ -16,13 +17,16 @@ const statusColor = { draft: 'default', published: 'green', finished: 'blue', ca
  */
 export function EventsCalendarPage() {
   const t = useT();
+  const { locale } = useLocale();
   const words = useWords();
+  // month and weekday names in the page's language
+  const dj = (s: string) => dayjs(s).locale(locale === 'en' ? 'en' : 'zh-cn');
   const screens = Grid.useBreakpoint();
   const wide = Boolean(screens.md);
   const [params, setParams] = useSearchParams();
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : shanghaiDate(new Date()).slice(0, 7);
   const day = params.get('day') ?? null;
-  const first = dayjs(`${month}-01`);
+  const first = dj(`${month}-01`);
   const list = useEvents({ from: `${month}-01`, to: first.endOf('month').format('YYYY-MM-DD'), sort: 'starts_asc', page: 1, pageSize: 200 });
   const byDay = new Map<string, EventSummary[]>();
   for (const e of list.data?.items ?? []) {
@@ -66,7 +70,7 @@ export function EventsCalendarPage() {
       <Card size="small" styles={{ body: { padding: wide ? 12 : 4 } }}>
         <Calendar
           fullscreen={wide}
-          value={day && day.startsWith(month) ? dayjs(day) : first}
+          value={day && day.startsWith(month) ? dj(day) : first}
           onSelect={go}
           cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)}
         />

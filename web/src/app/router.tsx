@@ -48,6 +48,7 @@ const EmbedAreaPage = lazyPage(() => import('../features/map/pages/embed-area-pa
 const EventsPage = lazyPage(() => import('../features/events/pages/events-page'), 'EventsPage');
 const EventDetailPage = lazyPage(() => import('../features/events/pages/event-detail-page'), 'EventDetailPage');
 const AgreementsPage = lazyPage(() => import('../features/events/pages/agreements-page'), 'AgreementsPage');
+const EventsCalendarPage = lazyPage(() => import('../features/events/pages/events-calendar-page'), 'EventsCalendarPage');
 const CheckInPage = lazyPage(() => import('../features/events/pages/check-in-page'), 'CheckInPage');
 const PublicEventPage = lazyPage(() => import('../features/events/pages/public-event-page'), 'PublicEventPage');
 const ReportsPage = lazyPage(() => import('../features/ingest/pages/reports-page'), 'ReportsPage');
@@ -135,6 +136,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <EventsPage /> },
           { path: 'agreements', element: <AgreementsPage /> },
+          { path: 'calendar', element: <EventsCalendarPage /> },
           { path: ':id', element: <EventDetailPage /> },
           { path: ':id/check-in', element: <CheckInPage /> },
         ],

@@ -10,6 +10,7 @@ import { enNeeds } from './en-needs';
 import type { MessageKey } from './zh-CN';
 import { enLists } from './en-lists';
 import { enMap } from './en-map';
+import { enEventMeetings } from './en-event-meetings';
 
 /** English. Typed against the Chinese dictionary so that a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...enLists,
   ...enMap,
   ...enEvents,
+  ...enEventMeetings,
   ...enIngest,
   'app.name': 'Tongxin',
   'app.tagline': 'Cluster service networks',

@@ -10,6 +10,7 @@ import { zhCNLists } from './zh-CN-lists';
 import { zhCNSecurity } from './zh-CN-security';
 import { zhCNShell } from './zh-CN-shell';
 import { zhCNMap } from './zh-CN-map';
+import { zhCNEventMeetings } from './zh-CN-event-meetings';
 
 export const zhCN = {
   ...zhCNDirectory,
@@ -22,6 +23,7 @@ export const zhCN = {
   ...zhCNLists,
   ...zhCNMap,
   ...zhCNEvents,
+  ...zhCNEventMeetings,
   ...zhCNIngest,
   'app.name': '同心',
   'app.tagline': '产业集群服务网络平台',

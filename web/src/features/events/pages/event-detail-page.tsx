@@ -27,6 +27,7 @@ import {
 import { AgreementFormDrawer } from '../components/agreement-form-drawer';
 import { EventFormDrawer } from '../components/event-form-drawer';
 import { EventReportView } from '../components/event-report-view';
+import { MeetingPanel } from '../components/meeting-panel';
 import { ReportSources } from '../../ingest/components/report-sources';
 import { EventRouteCard } from '../../map/components/event-route-card';
 
@@ -192,6 +193,9 @@ function EventDetailView({ event }: { event: EventDetail }) {
       label: `${t('event.people')} (${event.people.length})`,
       children: <List size="small" dataSource={event.people} locale={{ emptyText: t('event.noneYet') }} renderItem={(p) => <List.Item><Tag>{words(eventPersonRoleLabels, p.role)}</Tag>{p.personId ? <Link to={`/directory/people/${p.personId}`}>{p.name}</Link> : p.name}{p.topic ? `：${p.topic}` : ''}{p.appointedTo ? `：${p.appointedTo}` : ''}</List.Item>} />,
     },
+    ...(event.kind === 'problem_meeting' || event.kind === 'release_meeting'
+      ? [{ key: 'meeting', label: t(event.kind === 'problem_meeting' ? 'meeting.agenda' : 'meeting.releases'), children: <MeetingPanel event={event} /> }]
+      : []),
     { key: 'report', label: t('event.report'), children: <EventReportView event={event} /> },
     { key: 'registrations', label: `${t('event.registrations')} (${o.registered + o.waitlisted})`, children: <RegistrationsTab event={event} /> },
     {

@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Select, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -69,6 +69,9 @@ export function EventsPage() {
         <ListActions
           exportMenu={
             <>
+              <Link to="/events/calendar">
+                <Button icon={<CalendarOutlined />}>{t('calendar.title')}</Button>
+              </Link>
               <Link to="/events/agreements">
                 <Button>{t('event.agreementsTitle')}</Button>
               </Link>

@@ -2,6 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
 import { I18nProvider, useLocale } from './i18n';
 import { queryClient } from './query-client';
@@ -9,6 +11,8 @@ import { theme } from './theme';
 
 function AntdProvider({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
+  // antd's date pickers and calendars name months and weekdays through dayjs's global locale
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider
       locale={locale === 'en' ? enUS : zhCN}

@@ -1,7 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Input, Tag, Typography, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { auditActionLabel, auditActions, auditEntities, auditEntityLabel, type AuditAction } from '../../../../../common/audit';

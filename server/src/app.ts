@@ -42,6 +42,8 @@ import { createRouteService } from './features/map/routes.service';
 import { createNeedService } from './features/needs/needs.service';
 import { createNeedDeskService } from './features/needs/needs-desk.service';
 import { needsRoutes } from './features/needs/needs.routes';
+import { createEnterpriseRegistrationService } from './features/needs/enterprise-registration.service';
+import { enterpriseRegistrationRoutes } from './features/needs/enterprise-registration.routes';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
 import { installOpenApi } from './lib/openapi';
@@ -77,7 +79,7 @@ export function createServices(database: Database, env: AppEnv) {
 
 function needServices(db: Database['db']) {
   const needs = createNeedService({ db });
-  return { needs, needDesk: createNeedDeskService({ db, needsService: needs }) };
+  return { needs, needDesk: createNeedDeskService({ db, needsService: needs }), enterpriseRegistrations: createEnterpriseRegistrationService({ db }) };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -120,6 +122,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   ingestRoutes(app, services.ingest);
   mapRoutes(app, services.map);
   needsRoutes(app, services.needs, services.needDesk);
+  enterpriseRegistrationRoutes(app, services.enterpriseRegistrations);
   eventsRoutes(app, services.events);
   reportsRoutes(app, services.reports);
 

@@ -6,3 +6,4 @@ export * from './map';
 export * from './needs';
 export * from './events';
 export * from './reports';
+export * from './enterprise-registrations';

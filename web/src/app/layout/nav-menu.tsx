@@ -46,6 +46,8 @@ const navEntries: NavEntry[] = [
       { path: '/needs', label: 'nav.needsList' },
       { path: '/needs/inbox', label: 'nav.needsInbox' },
       { path: '/needs/calendar', label: 'nav.needsCalendar', adminOnly: true },
+      { path: '/needs/registrations', label: 'nav.needsRegistrations' },
+      { path: '/needs/weights', label: 'nav.needsWeights', adminOnly: true },
     ],
   },
   { path: '/events', label: 'nav.events', icon: <CalendarOutlined /> },

@@ -44,6 +44,7 @@ import { createNeedDeskService } from './features/needs/needs-desk.service';
 import { needsRoutes } from './features/needs/needs.routes';
 import { createEnterpriseRegistrationService } from './features/needs/enterprise-registration.service';
 import { enterpriseRegistrationRoutes } from './features/needs/enterprise-registration.routes';
+import { needProjectListRoutes } from './features/needs/need-project-list.routes';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
 import { installOpenApi } from './lib/openapi';
@@ -123,6 +124,7 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   mapRoutes(app, services.map);
   needsRoutes(app, services.needs, services.needDesk);
   enterpriseRegistrationRoutes(app, services.enterpriseRegistrations);
+  needProjectListRoutes(app, services.db);
   eventsRoutes(app, services.events);
   reportsRoutes(app, services.reports);
 

@@ -38,6 +38,7 @@ const NeedDetailPage = lazyPage(() => import('../features/needs/pages/need-detai
 const NeedsInboxPage = lazyPage(() => import('../features/needs/pages/inbox-page'), 'InboxPage');
 const NeedsCalendarPage = lazyPage(() => import('../features/needs/pages/calendar-page'), 'CalendarPage');
 const NeedsRegistrationsPage = lazyPage(() => import('../features/needs/pages/registrations-page'), 'RegistrationsPage');
+const ProjectListPage = lazyPage(() => import('../features/needs/pages/project-list-page'), 'ProjectListPage');
 const MatchWeightsPage = lazyPage(() => import('../features/needs/pages/match-weights-page'), 'MatchWeightsPage');
 const EnterpriseRegisterPage = lazyPage(() => import('../features/needs/pages/enterprise-register-page'), 'EnterpriseRegisterPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/pages/audit-log-page'), 'AuditLogPage');
@@ -129,6 +130,7 @@ export const router = createBrowserRouter([
           { path: 'calendar', element: <NeedsCalendarPage /> },
           { path: 'registrations', element: <NeedsRegistrationsPage /> },
           { path: 'weights', element: <MatchWeightsPage /> },
+          { path: 'projects', element: <ProjectListPage /> },
           { path: ':id', element: <NeedDetailPage /> },
         ],
       },

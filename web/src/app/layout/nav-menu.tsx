@@ -47,6 +47,7 @@ const navEntries: NavEntry[] = [
       { path: '/needs/inbox', label: 'nav.needsInbox' },
       { path: '/needs/calendar', label: 'nav.needsCalendar', adminOnly: true },
       { path: '/needs/registrations', label: 'nav.needsRegistrations' },
+      { path: '/needs/projects', label: 'nav.needsProjects' },
       { path: '/needs/weights', label: 'nav.needsWeights', adminOnly: true },
     ],
   },

@@ -12,6 +12,7 @@ import { api } from '../../../lib/api';
 import { districtOptions } from '../../../lib/districts';
 import { errorMessage } from '../../../lib/error-message';
 import { useNeedLabels } from '../labels';
+import './project-list-page.css';
 
 interface ProjectList {
   generatedOn: string;
@@ -41,7 +42,7 @@ export function ProjectListPage() {
         title={t('needs.projects.title')}
         subtitle={t('needs.projects.subtitle', { date: list.data?.generatedOn ?? '' })}
         extra={
-          <Space wrap className="no-print">
+          <Space wrap className="tx-no-print">
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
               {t('needs.projects.print')}
             </Button>
@@ -55,7 +56,7 @@ export function ProjectListPage() {
         }
       />
       <Card variant="borderless">
-        <Space wrap style={{ marginBottom: 16 }} className="no-print">
+        <Space wrap style={{ marginBottom: 16 }} className="tx-no-print">
           <Select allowClear style={{ width: 160 }} placeholder={t('needs.projects.district')} options={districtOptions(locale)} value={districtCode} onChange={setDistrictCode} />
           <Select allowClear style={{ width: 160 }} placeholder={t('needs.projects.category')} options={labels.categoryOptions} value={category} onChange={setCategory} />
           <DatePicker.RangePicker allowEmpty={[true, true]} value={period} onChange={(v) => setPeriod(v)} placeholder={[t('needs.projects.from'), t('needs.projects.to')]} />

@@ -44,6 +44,9 @@ import { createRouteService } from './features/map/routes.service';
 import { createNeedService } from './features/needs/needs.service';
 import { createNeedDeskService } from './features/needs/needs-desk.service';
 import { needsRoutes } from './features/needs/needs.routes';
+import { createEnterpriseRegistrationService } from './features/needs/enterprise-registration.service';
+import { enterpriseRegistrationRoutes } from './features/needs/enterprise-registration.routes';
+import { needProjectListRoutes } from './features/needs/need-project-list.routes';
 import { installAuth } from './lib/auth';
 import { installErrorHandler } from './lib/http-errors';
 import { installOpenApi } from './lib/openapi';
@@ -79,7 +82,12 @@ export function createServices(database: Database, env: AppEnv) {
 
 function needServices(db: Database['db']) {
   const needs = createNeedService({ db });
-  return { needs, needDesk: createNeedDeskService({ db, needsService: needs }), meetings: createMeetingService({ db, needs }) };
+  return {
+    needs,
+    needDesk: createNeedDeskService({ db, needsService: needs }),
+    meetings: createMeetingService({ db, needs }),
+    enterpriseRegistrations: createEnterpriseRegistrationService({ db }),
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -122,6 +130,8 @@ export async function buildApp(database: Database, env: AppEnv, logger: FastifyS
   ingestRoutes(app, services.ingest);
   mapRoutes(app, services.map);
   needsRoutes(app, services.needs, services.needDesk);
+  enterpriseRegistrationRoutes(app, services.enterpriseRegistrations);
+  needProjectListRoutes(app, services.db);
   eventsRoutes(app, services.events);
   meetingsRoutes(app, services.meetings);
   reportsRoutes(app, services.reports);

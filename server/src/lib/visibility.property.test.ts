@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role, Scope } from '../../../common/schemas/accounts';
 import { affiliations, memberships, needs, networks, organizations, people, places } from '../db/schema';
+import { syncNeedSearch } from '../features/needs/need-search';
 import { networkSearchDoc } from '../features/networks/networks.presenter';
 import { organizationSearchDoc } from '../features/organizations/organizations.presenter';
 import { personSearchDoc } from '../features/people/people.presenter';
@@ -84,6 +85,8 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
     .insert(needs)
     .values(orgRows.map((o, i) => ({ organizationId: o.id, category: 'technology' as const, title: nameOf('诉求', i), districtCode: o.districtCode })))
     .returning();
+  // the needs' search documents (the needs list's keyword and the search box read them)
+  await syncNeedSearch(db, needRows.map((n) => n.id));
   const personRows = await db
     .insert(people)
     .values(spec.people.map((d, i) => ({ name: nameOf('人员', i), nameNorm: nameOf('人员', i), districtCode: d, phone: `1390000${String(i).padStart(4, '0')}`, bio: `${TAG}简历${i}` })))
@@ -245,6 +248,9 @@ describe('the visibility rule as a property (docs/ACCESS.md)', () => {
         // search finds exactly what the lists show
         const search = await call(session, 'GET', `/api/search?limit=50&q=${encodeURIComponent(TAG)}`);
         expect(ofWorld(search.json().items.map((i: { id: string }) => i.id)), 'search').toEqual(world.all.filter(p.read).map((r) => r.id).sort());
+        // and the needs it finds are exactly the readable ones
+        const needSearch = await call(session, 'GET', `/api/search?limit=50&types=need&q=${encodeURIComponent(TAG)}`);
+        expect(needSearch.json().items.map((i: { id: string }) => i.id).sort(), 'need search').toEqual(world.needs.filter(p.readNeed).map((n) => n.id).sort());
 
         // detail, change
         for (const r of world.all) {

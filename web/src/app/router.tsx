@@ -37,6 +37,10 @@ const NeedsPage = lazyPage(() => import('../features/needs/pages/needs-page'), '
 const NeedDetailPage = lazyPage(() => import('../features/needs/pages/need-detail-page'), 'NeedDetailPage');
 const NeedsInboxPage = lazyPage(() => import('../features/needs/pages/inbox-page'), 'InboxPage');
 const NeedsCalendarPage = lazyPage(() => import('../features/needs/pages/calendar-page'), 'CalendarPage');
+const NeedsRegistrationsPage = lazyPage(() => import('../features/needs/pages/registrations-page'), 'RegistrationsPage');
+const ProjectListPage = lazyPage(() => import('../features/needs/pages/project-list-page'), 'ProjectListPage');
+const MatchWeightsPage = lazyPage(() => import('../features/needs/pages/match-weights-page'), 'MatchWeightsPage');
+const EnterpriseRegisterPage = lazyPage(() => import('../features/needs/pages/enterprise-register-page'), 'EnterpriseRegisterPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/pages/audit-log-page'), 'AuditLogPage');
 const MapPage = lazyPage(() => import('../features/map/pages/map-page'), 'MapPage');
 const AreasPage = lazyPage(() => import('../features/map/pages/areas-page'), 'AreasPage');
@@ -72,6 +76,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading fullScreen />}>
         <EmbedAreaPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/public/enterprise-register',
+    errorElement: <RouteErrorPage />,
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <EnterpriseRegisterPage />
       </Suspense>
     ),
   },
@@ -116,6 +129,9 @@ export const router = createBrowserRouter([
           { index: true, element: <NeedsPage /> },
           { path: 'inbox', element: <NeedsInboxPage /> },
           { path: 'calendar', element: <NeedsCalendarPage /> },
+          { path: 'registrations', element: <NeedsRegistrationsPage /> },
+          { path: 'weights', element: <MatchWeightsPage /> },
+          { path: 'projects', element: <ProjectListPage /> },
           { path: ':id', element: <NeedDetailPage /> },
         ],
       },

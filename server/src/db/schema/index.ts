@@ -7,3 +7,4 @@ export * from './needs';
 export * from './events';
 export * from './reports';
 export * from './event-meetings';
+export * from './enterprise-registrations';

@@ -105,6 +105,9 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
+          <Typography.Link href="/public/enterprise-register" style={{ display: 'block', marginTop: 12, textAlign: 'center' }}>
+            {t('needs.reg.title')}
+          </Typography.Link>
         </Card>
       </main>
     </div>

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { organizations, people, searchDocuments } from '../../db/schema';
+import { events, needs, organizations, people, searchDocuments } from '../../db/schema';
 import { loadDemoData } from '../../demo/load-demo';
 import { systemActor } from '../../lib/actor';
 import { useTestApp } from '../../test/build-test-app';
@@ -9,14 +9,19 @@ import { loginAs, loginWithPermissions } from '../../test/factories';
 const t = useTestApp();
 
 describe('the demo directory', () => {
-  it('loads 69 organisations and 21 people with aliases and affiliations, and a search document for every organisation, person, network and place', async () => {
+  it('loads 69 organisations and 21 people with aliases and affiliations, and a search document for every organisation, person, network, place, event and need', async () => {
     const db = t.app.services.db;
     await loadDemoData(db, systemActor());
     expect((await db.select({ n: count() }).from(organizations))[0]!.n).toBe(69);
     expect((await db.select({ n: count() }).from(people))[0]!.n).toBe(21);
     // one search document per record of each kind: none missing, none left over
     const docs = await db.select({ type: searchDocuments.entityType, n: count() }).from(searchDocuments).groupBy(searchDocuments.entityType);
-    expect(Object.fromEntries(docs.map((d) => [d.type, d.n]))).toEqual({ organization: 69, person: 21, network: 16, place: 22 });
+    // and one for every demo event and need, which the search box finds too
+    const eventCount = (await db.select({ n: count() }).from(events))[0]!.n;
+    const needCount = (await db.select({ n: count() }).from(needs))[0]!.n;
+    expect(eventCount).toBeGreaterThan(0);
+    expect(needCount).toBeGreaterThan(0);
+    expect(Object.fromEntries(docs.map((d) => [d.type, d.n]))).toEqual({ organization: 69, person: 21, network: 16, place: 22, event: eventCount, need: needCount });
 
     const admin = (await loginAs(t.app, { role: 'admin' })).session;
     const cicc = (await admin.get(`/api/organizations?q=${encodeURIComponent('中金公司')}`)).json();

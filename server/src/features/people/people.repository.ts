@@ -4,7 +4,7 @@ import type { PersonListQuery } from '../../../../common/schemas/people';
 import type { Executor } from '../../db/client';
 import { affiliations, industries, organizations, people, personIndustries, searchDocuments } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { readCondition } from '../../lib/visibility';
+import { readCondition, readDistricts } from '../../lib/visibility';
 import { districtCondition, keywordCondition, listPage, pinyinOrder } from '../search/list-query';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -67,7 +67,7 @@ export async function listPeople(ex: Executor, actor: Actor, q: PersonListQuery)
   const onDocument = !tableOrdered(q.sort) && !q.role;
   return listPage(ex, people, 'person', listCondition(actor, q), orderings[q.sort], q, {
     extra: { listedAffiliations: listedAffiliations() },
-    ...(onDocument ? { docCount: { cond: listCondition(actor, q, true) }, keyword: keywordCondition(q.q) } : {}),
+    ...(onDocument ? { docCount: { cond: listCondition(actor, q, true) }, keyword: keywordCondition(q.q), probeInOrder: actor.role !== 'admin' && readDistricts(actor, 'person') === undefined } : {}),
   });
 }
 

@@ -199,6 +199,8 @@ type ListedTable = PgTable & { id: AnyPgColumn };
  * `cond`: the whole condition (keyword included) on the table and its joined document.
  * `keyword`: the keyword's condition, when there is one (see FEW_MATCHES).
  * `extra`: more fields of each row (e.g. a correlated subquery), read in the same query.
+ * `probeInOrder`: the rest of the condition is costly per row (a probe of the person's affiliations):
+ * read it on a rare keyword's matches in the list's order, only until the page is full.
  * `docCount`: the rest of the condition — all but the keyword — read only from the search
  * document's columns (entity_id, district_code, kind, industry_ids — visibility included, through
  * the document's copy of the district): the page is chosen and the total counted on
@@ -211,7 +213,7 @@ export async function listPage<T extends ListedTable, X extends Record<string, S
   cond: SQL | undefined,
   order: SQL[],
   page: { page: number; pageSize: number },
-  opts: { docCount?: { cond: SQL | undefined }; extra?: X; keyword?: SQL } = {},
+  opts: { docCount?: { cond: SQL | undefined }; extra?: X; keyword?: SQL; probeInOrder?: boolean } = {},
 ) {
   const columns: Record<string, AnyPgColumn> = getTableColumns(table as PgTable);
   // the document's copy of the industry tags comes along: no second query for them (see industryRefs)
@@ -230,16 +232,18 @@ export async function listPage<T extends ListedTable, X extends Record<string, S
     // the keyword's matches first (GIN), then the rest of the condition on them: left together, the
     // planner may AND the GIN bitmap with the district index's (270,000 rows for 浦东 at 1M: 40 ms)
     if (fewMatches && opts.keyword) {
-      // materialized: else the planner walks the name index for the page (the outer limit) and
-      // tests the keyword on every document it passes
-      const matchesOf = (sorted: SQL) =>
-        sql`with m as materialized (select ${conditionColumns} from search_documents where entity_type = ${type} and ${opts.keyword})
-          select entity_id from (select * from m search_documents ${sorted} offset 0) search_documents where ${opts.docCount!.cond ?? sql`true`}`;
-      fewMatchesFirst = matchesOf(sql``);
-      // sorted before the rest of the condition is read, which then stops when the page is full: a
-      // coordinator's reach through affiliations is looked up for the first matches in the order,
-      // not for every match (`zf` as 浦东 at 1M: 840 lookups → about 60)
-      where = sql`${table.id} in (${matchesOf(sql`order by ${sql.join(order, sql`, `)}`)} limit ${page.pageSize} offset ${offset})`;
+      const rest = opts.docCount!.cond ?? sql`true`;
+      const orderBy = sql`order by ${sql.join(order, sql`, `)}`;
+      fewMatchesFirst = sql`select entity_id from (select ${conditionColumns} from search_documents where entity_type = ${type} and ${opts.keyword} offset 0) search_documents where ${rest}`;
+      where = opts.probeInOrder
+        ? // sorted before the rest of the condition is read, which then stops when the page is full: a
+          // coordinator's reach through affiliations is probed for the first matches in the order, not
+          // for every match (`zf` as 浦东 at 1M: 840 probes → 44). Materialized: else the planner walks
+          // the name index for the page (the outer limit) and tests the keyword on every document it passes.
+          sql`${table.id} in (with m as materialized (select ${conditionColumns} from search_documents where entity_type = ${type} and ${opts.keyword})
+            select entity_id from (select * from m search_documents ${orderBy} offset 0) search_documents where ${rest} limit ${page.pageSize} offset ${offset})`
+        : // a cheap rest (a district, a kind): filtered first, then only the page's top rows sorted
+          sql`${table.id} in (${fewMatchesFirst} ${orderBy} limit ${page.pageSize} offset ${offset})`;
     } else where = sql`${table.id} in (${ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(docCond).orderBy(...order).limit(page.pageSize).offset(offset)})`;
   }
   const rows = (await ex

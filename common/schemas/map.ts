@@ -57,6 +57,16 @@ export const linkedNeedSchema = z.object({
   organizationName: z.string(),
 });
 export type LinkedEvent = z.infer<typeof linkedEventSchema>;
+/** A plan (an agreement of kind plan) linked to an area, with the event it was published at. */
+export const linkedPlanSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  signedOn: z.string().nullable(),
+  termYears: z.number().nullable(),
+  eventId: z.string().nullable(),
+  eventTitle: z.string().nullable(),
+});
+export type LinkedPlan = z.infer<typeof linkedPlanSchema>;
 export type LinkedNeed = z.infer<typeof linkedNeedSchema>;
 
 /** The route an event follows (GET/PUT /api/events/:id/route). */
@@ -76,6 +86,8 @@ export const areaDetailSchema = areaSchema.extend({
   events: z.array(linkedEventSchema),
   /** open needs of the organisations inside, readable by the actor */
   openNeeds: z.array(linkedNeedSchema),
+  /** plans (agreements of kind plan) published at its events or with an organisation inside as a party */
+  plans: z.array(linkedPlanSchema),
 });
 export type AreaDetail = z.infer<typeof areaDetailSchema>;
 

@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../../lib/errors';
 import { changesRecords, districtForNewRecord, districtOutOfScope, mayPlaceIn } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { areaGeometryColumns } from './area-geometry';
-import { eventsAtPlaces, openNeedsOf } from './map-links';
+import { eventsAtPlaces, openNeedsOf, plansOf } from './map-links';
 import { auditArea, presentArea } from './map.presenter';
 import * as repo from './map.repository';
 
@@ -58,7 +58,14 @@ export function createAreaService({ db }: { db: Db }) {
           organizations.map((o) => o.id),
         ),
       ]);
-      return { ...presentArea(row), places, organizations, routes, events, openNeeds };
+      // its plans: published at its events, or with an organisation inside as a party
+      const plans = await plansOf(
+        db,
+        actor,
+        events.map((e) => e.id),
+        organizations.map((o) => o.id),
+      );
+      return { ...presentArea(row), places, organizations, routes, events, openNeeds, plans };
     },
 
     async create(actor: Actor, body: z.infer<typeof createAreaBody>) {

@@ -85,6 +85,14 @@ describe('events and open needs on the map', () => {
     const detail = (await session.get(`/api/map/areas/${area.id}`)).json();
     expect(detail.events.map((e: { id: string }) => e.id)).toContain(event.id);
     expect(detail.openNeeds.map((n: { title: string }) => n.title)).toContain('园区需要技术对接（测试）');
+    // its plans: a plan published at its event, not an agreement of another kind, nor a plan elsewhere
+    const plan = await session.send('POST', `/api/events/${event.id}/agreements`, { title: '片区五年规划（测试）', kind: 'plan', termYears: 5 });
+    expect(plan.statusCode, plan.body).toBe(201);
+    expect((await session.send('POST', `/api/events/${event.id}/agreements`, { title: '片区共建协议（测试）', kind: 'co_construction' })).statusCode).toBe(201);
+    const elsewhere = (await session.send('POST', '/api/events', siteVisit('别处的活动（测试）', MINHANG))).json();
+    expect((await session.send('POST', `/api/events/${elsewhere.id}/agreements`, { title: '别处的规划（测试）', kind: 'plan' })).statusCode).toBe(201);
+    const withPlans = (await session.get(`/api/map/areas/${area.id}`)).json();
+    expect(withPlans.plans).toEqual([expect.objectContaining({ title: '片区五年规划（测试）', termYears: 5, eventId: event.id, eventTitle: '场所里的活动（测试）' })]);
 
     // a reader of another district sees neither
     const { session: jiading } = await loginAs(t.app, { role: 'coordinator', scopes: [{ kind: 'district', value: JIADING }] });

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { openNeedStatuses } from '../../../../common/need-workflow';
 import type { Db, Executor } from '../../db/client';
-import { eventRoutes, events, eventVenues, needs, organizations, routes } from '../../db/schema';
+import { agreementParties, agreements, eventRoutes, events, eventVenues, needs, organizations, routes } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { canAccess } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
-import { eventScope } from '../events/events.repository';
+import { agreementScope, eventScope } from '../events/events.repository';
 import { needScope } from '../needs/needs.repository';
 import * as repo from './map.repository';
 
@@ -29,6 +29,15 @@ export interface LinkedNeed {
   category: string;
   organizationId: string;
   organizationName: string;
+}
+
+export interface LinkedPlan {
+  id: string;
+  title: string;
+  signedOn: string | null;
+  termYears: number | null;
+  eventId: string | null;
+  eventTitle: string | null;
 }
 
 const eventColumns = { id: events.id, title: events.title, kind: events.kind, status: events.status, startsAt: events.startsAt };
@@ -64,6 +73,25 @@ export async function openNeedsOf(ex: Executor, actor: Actor, organizationIds: s
     .innerJoin(organizations, eq(organizations.id, needs.organizationId))
     .where(and(needScope(actor), inArray(needs.organizationId, organizationIds), inArray(needs.status, [...openNeedStatuses])))
     .orderBy(desc(needs.createdAt), desc(needs.id))
+    .limit(limit);
+}
+
+/**
+ * The plans (agreements of kind plan: a five-year strategy, a support plan) published at these events
+ * or with one of these organisations as a party, readable by the actor, newest first.
+ */
+export async function plansOf(ex: Executor, actor: Actor, eventIds: string[], organizationIds: string[], limit = 50): Promise<LinkedPlan[]> {
+  const by: SQL[] = [];
+  if (eventIds.length) by.push(inArray(agreements.eventId, eventIds));
+  if (organizationIds.length)
+    by.push(sql`exists (select 1 from ${agreementParties} p where p.agreement_id = ${agreements.id} and p.organization_id in ${organizationIds})`);
+  if (!by.length) return [];
+  return ex
+    .select({ id: agreements.id, title: agreements.title, signedOn: agreements.signedOn, termYears: agreements.termYears, eventId: agreements.eventId, eventTitle: events.title })
+    .from(agreements)
+    .leftJoin(events, eq(events.id, agreements.eventId))
+    .where(and(agreementScope(actor), eq(agreements.kind, 'plan'), by.length === 1 ? by[0] : sql`(${sql.join(by, sql` or `)})`))
+    .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
     .limit(limit);
 }
 

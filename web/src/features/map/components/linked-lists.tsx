@@ -5,7 +5,7 @@ import { eventKindLabels, eventStatusLabels, shanghaiText, useWords } from '../.
 import type { EventKind, EventStatus } from '../../../../../common/events-vocabulary';
 import type { NeedStatus } from '../../../../../common/need-workflow';
 import { statusColor, useNeedLabels } from '../../needs/labels';
-import type { LinkedEvent, LinkedNeed } from '../../../../../common/schemas/map';
+import type { LinkedEvent, LinkedNeed, LinkedPlan } from '../../../../../common/schemas/map';
 
 /** Events as the map lists them (a place's, an area's, a route's): date, title, kind and status, each a link. */
 export function LinkedEvents({ items, testId }: { items: LinkedEvent[]; testId?: string }) {
@@ -51,6 +51,33 @@ export function LinkedNeeds({ items, testId }: { items: LinkedNeed[]; testId?: s
               {n.organizationName}
             </Typography.Text>
             <Tag color={statusColor[n.status as NeedStatus]}>{labels.status(n.status as NeedStatus)}</Tag>
+          </span>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** Plans linked to an area: title, term and signing date, and the event they were published at (a link). */
+export function LinkedPlans({ items, testId }: { items: LinkedPlan[]; testId?: string }) {
+  const t = useT();
+  if (!items.length) return <Typography.Text type="secondary" data-testid={testId}>{t('map.noPlans')}</Typography.Text>;
+  return (
+    <List
+      size="small"
+      data-testid={testId}
+      dataSource={items}
+      renderItem={(p) => (
+        <List.Item style={{ padding: '4px 0', flexWrap: 'wrap', gap: 4 }}>
+          <Typography.Text>{p.title}</Typography.Text>
+          <span>
+            {p.termYears ? <Tag>{t('map.planTerm', { years: p.termYears })}</Tag> : null}
+            {p.signedOn ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 6 }}>
+                {p.signedOn}
+              </Typography.Text>
+            ) : null}
+            {p.eventId && p.eventTitle ? <Link to={`/events/${p.eventId}`}>{p.eventTitle}</Link> : null}
           </span>
         </List.Item>
       )}

@@ -18,7 +18,7 @@ import { PolygonEditor } from '../components/polygon-editor';
 import { useLeafletMap } from '../components/use-leaflet';
 import { formatKm2 } from '../format';
 import '../components/map.css';
-import { LinkedEvents, LinkedNeeds } from '../components/linked-lists';
+import { LinkedEvents, LinkedNeeds, LinkedPlans } from '../components/linked-lists';
 
 interface AreaForm {
   name: string;
@@ -256,6 +256,9 @@ export function AreaPage() {
             </Card>
             <Card size="small" title={t('map.openNeedsHere', { count: record.openNeeds.length })} style={{ marginTop: 16 }}>
               <LinkedNeeds items={record.openNeeds} testId="area-needs" />
+            </Card>
+            <Card size="small" title={t('map.plansHere', { count: record.plans.length })} style={{ marginTop: 16 }}>
+              <LinkedPlans items={record.plans} testId="area-plans" />
             </Card>
           </Col>
         </Row>

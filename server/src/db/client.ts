@@ -39,7 +39,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    if (opts.migrate !== false) await migratePg(db as never, { migrationsFolder });
+    // a failed migration leaves no pool behind (its idle clients would die with the database)
+    if (opts.migrate !== false) await migratePg(db as never, { migrationsFolder }).catch(async (e: unknown) => {
+      await pool.end();
+      throw e;
+    });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const dataDir = opts.dataDir ?? 'memory://';

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { usccSchema } from './organizations';
 import { inviteEnterpriseBody } from './needs';
+import { requiredPhoneSchema } from './people';
 
 /** What an enterprise sends to register itself (public, rate-limited). */
 export const enterpriseRegistrationBody = inviteEnterpriseBody.omit({ organizationId: true }).extend({
   uscc: usccSchema,
   contactName: z.string().trim().min(1, { message: '请填写联系人 / enter a contact name' }).max(64),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { message: '请填写手机号或座机号 / enter a mobile or landline number' }),
+  // the one phone rule (common/validators.ts), required here
+  phone: requiredPhoneSchema,
 });
 export type EnterpriseRegistrationBody = z.infer<typeof enterpriseRegistrationBody>;
 

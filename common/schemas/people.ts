@@ -8,16 +8,19 @@ export { personRoles, type PersonRole } from '../domain';
 
 export { isValidPhone, normalizePhone } from '../validators';
 
+const phoneMessage = '电话号码格式不正确：应为11位手机号（1[3-9]开头）或座机号（如 021-12345678） / not a mainland mobile or landline number';
+
 export const phoneSchema = z
   .string()
   .trim()
   .overwrite(normalizePhone)
-  .refine((v) => v === '' || isValidPhone(v), {
-    message: '电话号码格式不正确：应为11位手机号（1[3-9]开头）或座机号（如 021-12345678） / not a mainland mobile or landline number',
-  })
+  .refine((v) => v === '' || isValidPhone(v), { message: phoneMessage })
   .transform((v) => (v === '' ? null : v))
   .nullable()
   .optional();
+
+/** The same rule where a phone number is required (an enterprise's registration). */
+export const requiredPhoneSchema = z.string().trim().overwrite(normalizePhone).refine(isValidPhone, { message: phoneMessage });
 
 export const emailSchema = z
   .string()

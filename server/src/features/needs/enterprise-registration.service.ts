@@ -14,6 +14,7 @@ import { accessCondition, changesRecords } from '../../lib/visibility';
 import { findUserByUsername, insertUser } from '../accounts/accounts.repository';
 import { hashPassword } from '../accounts/passwords';
 import { recordAudit } from '../audit/audit.repository';
+import { maskValue } from '../audit/audit-mask';
 
 /** Registrations from one address, counted in the database like failed logins (every app process sees the same count). */
 export const registrationLimit = { perWindow: 5, windowMinutes: 15 };
@@ -49,7 +50,8 @@ const present = ({ r, organizationName }: Row): EnterpriseRegistration => ({
   organizationName,
   districtCode: r.districtCode,
   contactName: r.contactName,
-  phone: r.phone,
+  // personal data: shown masked, as the directory shows phones (no one needs it whole to decide)
+  phone: String(maskValue('phone', r.phone)),
   username: r.username,
   displayName: r.displayName,
   status: r.status,

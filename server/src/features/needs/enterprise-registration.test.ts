@@ -16,10 +16,10 @@ function uscc() {
   const issue = usccIssue(`${body}0`);
   return issue?.kind === 'checkChar' ? body + issue.expected : `${body}0`;
 }
-const form = (code: string, username: string, ip = '203.0.113.7') => ({
+const form = (code: string, username: string, ip = '203.0.113.7', phone = '13800138000') => ({
   method: 'POST' as const,
   url: '/api/public/enterprise-registrations',
-  payload: { uscc: code, username, displayName: '张经理', password: 'Register-Passw0rd', contactName: '张经理', phone: '13800138000' },
+  payload: { uscc: code, username, displayName: '张经理', password: 'Register-Passw0rd', contactName: '张经理', phone },
   remoteAddress: ip,
 });
 
@@ -37,7 +37,13 @@ describe('enterprise self-registration', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().fields[0].path).toBe('uscc');
 
-    const res = await t.app.inject(form(code.toLowerCase(), username, '203.0.113.2'));
+    // the directory's one phone rule: a number it refuses is named on the phone field
+    const badPhone = await t.app.inject(form(code, username, '203.0.113.1', '12345'));
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.json().fields[0].path).toBe('phone');
+
+    // a mobile written with dashes and +86 is accepted and kept as the directory keeps phones
+    const res = await t.app.inject(form(code.toLowerCase(), username, '203.0.113.2', '+86 138-0013-8000'));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'pending', organizationName: org.name });
     // the same username twice is refused while the first waits
@@ -50,6 +56,9 @@ describe('enterprise self-registration', () => {
     const list = (await pudong.get('/api/enterprise-registrations?status=pending')).json();
     const mine = list.find((r: { username: string }) => r.username === username);
     expect(mine).toMatchObject({ organizationId: org.id, uscc: code, contactName: '张经理', status: 'pending' });
+    // the contact phone, kept as 13800138000, is shown masked
+    expect(mine.phone).not.toContain('00138000');
+    expect(mine.phone).toMatch(/^138/);
     // another district's coordinator neither sees nor decides it
     expect((await minhang.get('/api/enterprise-registrations')).json().map((r: { id: string }) => r.id)).not.toContain(mine.id);
     expect((await minhang.send('POST', `/api/enterprise-registrations/${mine.id}/decision`, { approve: true })).statusCode).toBe(404);

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Flex, Form, Input, Result, Typography } from 'antd';
+import { isValidPhone, normalizePhone } from '../../../../../common/validators';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { usccProblem } from '../../../../../common/validators';
@@ -79,7 +80,11 @@ export function EnterpriseRegisterPage() {
               <Form.Item
                 name="phone"
                 label={t('needs.reg.phone')}
-                rules={[{ required: true, pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: t('needs.reg.phoneInvalid') }]}
+                rules={[
+                  { required: true, whitespace: true, message: t('needs.reg.phoneInvalid') },
+                  // the one phone rule (common/validators.ts), as the server applies it
+                  { validator: (_, v?: string) => (!v?.trim() || isValidPhone(normalizePhone(v)) ? Promise.resolve() : Promise.reject(new Error(t('needs.reg.phoneInvalid')))) },
+                ]}
               >
                 <Input maxLength={16} inputMode="tel" />
               </Form.Item>

@@ -55,3 +55,6 @@ export async function apiSend<T>(context: BrowserContext, method: 'POST' | 'PATC
   expect(response.status(), await response.text()).toBeLessThan(300);
   return (await response.json()) as T;
 }
+
+/** How many pixels the page is wider than the window (0 when nothing scrolls sideways). */
+export const horizontalOverflow = (page: Page) => page.evaluate<number>('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)');

@@ -47,6 +47,8 @@ describe('authentication is decided on the matched route, not the raw URL', () =
         'POST /api/public/registrations/{code}/cancel',
         // the map (issue 8): a published area's embeddable read-only map
         'GET /api/public/map/areas/{id}',
+        // the optional tile setting (holds no data: a URL template and its datum)
+        'GET /api/public/map/tiles',
         // needs (issue 6): an enterprise registers itself (rate-limited), a coordinator approves
         'POST /api/public/enterprise-registrations',
       ].sort(),

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiSend, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
+import { apiSend, horizontalOverflow, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
 import { startServer, type RunningServer } from './server';
 import { tag } from './unique';
 
@@ -62,7 +62,7 @@ describe('events calendar and meetings', () => {
     await page.waitForURL(/day=2031-05-14/);
     const link = page.getByRole('link', { name: title });
     await link.waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${screenshotDir}/tongxin-events-calendar-390.png`, fullPage: true });
     await link.click();

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiSend, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
+import { apiSend, horizontalOverflow, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
 import { startServer, type RunningServer } from './server';
 import { mobile, tag } from './unique';
 
@@ -127,7 +127,7 @@ describe('events', () => {
     await checkInButton.click();
     await page.getByRole('status').filter({ hasText: '已签到过' }).waitFor();
     await expect.poll(checkedIn).toBe('1');
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'check-in-390');
 

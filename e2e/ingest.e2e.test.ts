@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inferOrganizationKind } from '../common/organization-kind-inference';
-import { launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
+import { horizontalOverflow, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
 import { startServer, type RunningServer } from './server';
 import { tag } from './unique';
 
@@ -57,7 +57,7 @@ const getJson = async <T>(url: string): Promise<T> => {
 type OrgPage = { items: { id: string; name: string }[]; total: number };
 const orgTotal = async () => (await getJson<OrgPage>('/api/organizations?pageSize=1')).total;
 const orgsNamed = async (name: string) => (await getJson<OrgPage>(`/api/organizations?pageSize=50&q=${encodeURIComponent(name)}`)).items.filter((o) => o.name === name);
-const noHorizontalScroll = async () => expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+const noHorizontalScroll = async () => expect(await horizontalOverflow(page)).toBe(0);
 
 describe('reports to records', () => {
   it('pastes a seed article, corrects the title, confirms, and finds the event linked to the demo directory with its quoted figures', async () => {

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSend, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
+import { apiSend, horizontalOverflow, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
 import { startServer, type RunningServer } from './server';
 import { tag } from './unique';
 
@@ -130,7 +130,7 @@ describe('needs in the browser', () => {
     const phone = await signIn(`ent_${suffix}`, { width: 390, height: 844 });
     await phone.page.goto(`/needs/${needId}`);
     await phone.page.getByTestId('need-status').filter({ hasText: '已确认' }).waitFor();
-    const overflow = await phone.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await horizontalOverflow(phone.page);
     expect(overflow).toBeLessThanOrEqual(1);
     await phone.page.screenshot({ path: `${screenshotDir}/tongxin-needs-390.png`, fullPage: true });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signedInState } from './browser';
+import { horizontalOverflow, launchChromium, signedInState } from './browser';
 import { startServer, type RunningServer } from './server';
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -93,10 +93,6 @@ async function settle(page: Page) {
     { timeout: 20_000 },
   );
   await page.waitForTimeout(250);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 }
 
 describe.each(locales)('every directory page in %s', (locale) => {

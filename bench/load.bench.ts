@@ -19,10 +19,8 @@
  * PGlite in $TMPDIR/tongxin-bench-pglite-<orgs>-<people>-s<seed> (the search benchmark's directory).
  * Ends with one JSON line: rps, p95_ms, alone_p95_ms and pass per route and database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -33,6 +31,7 @@ import { industries, networks, users } from '../server/src/db/schema';
 import { hashPassword } from '../server/src/features/accounts/passwords';
 import { httpLogin } from '../server/src/test/server-process';
 import { ensureData, migrationsMatch, openPostgres, pgliteData, pgliteMigrationsMatch } from './bench-data';
+import { startServer } from './load-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Bench-Passw0rd!';
@@ -80,50 +79,6 @@ function routes(ids: { industryId: string; networkId: string }): Route[] {
   return (['admin', 'coordinator'] as const).flatMap((as) =>
     lists.map(([name, p]) => ({ name: `${name} (${as === 'admin' ? 'admin' : '浦东'})`, path: encodeURI(p), as })),
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const a = probe.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the real server and waits for /api/health (migrations on a large database can take minutes). */
-async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', TONGXIN_DEMO: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`server did not answer /api/health:\n${out}`);
-    try {
-      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) })).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const gone = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await gone;
-  };
-  return { url, child, stop };
 }
 
 /** Bench users (an admin, a coordinator of 浦東新区), recreated with a known password; ids for the filters. */

@@ -157,6 +157,8 @@ describe('admin pages', { retry: 0 }, () => {
     await panel.getByLabel(`删除关系 ${upstream.name} → ${downstream.name}`).click();
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.locator('.ant-modal-confirm-title').getByText(`确定删除产业链关系「${upstream.name} → ${downstream.name}」吗？`).waitFor();
+    // the browser asks for reduced motion (e2e/browser.ts): the confirmation stands still when it is clicked
+    expect(await page.evaluate<number>('document.getAnimations().length')).toBe(0);
     await confirm.getByRole('button', { name: /删\s*除/ }).click();
     await page.getByText(`已删除产业链关系：${upstream.name} → ${downstream.name}`).waitFor();
     await expect.poll(() => panel.getByTestId('industry-upstream-editor').getByText(upstream.name, { exact: true }).count()).toBe(0);

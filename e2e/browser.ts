@@ -2,9 +2,14 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { expect } from 'vitest';
 import { adminPassword, adminUsername } from './server';
 
-/** Debian's Chromium, headless, with the flags this closed network needs (no background connections). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with the flags this closed network needs (no background connections), and
+ * asking for reduced motion: the app then opens modals, drawers and dropdowns without animating them. On a
+ * loaded machine Playwright can find a still-moving button "stable" between two frames and click where it no
+ * longer is (the click is lost without an error); nothing moves, nothing is lost.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -17,6 +22,10 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  // every context of this browser asks for reduced motion unless a test says otherwise
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options?: BrowserContextOptions) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Signs in as the e2e admin in a new context and returns its session, to start every test's context from. */

@@ -1,6 +1,7 @@
 /**
  * tsx bench/explain-list.ts URL <orgs|people|search> <admin|pudong> [query string]
- * Runs one list service call with a query logger, then EXPLAIN (ANALYZE, BUFFERS) for each query it ran.
+ * Runs one list service call with a query logger, then EXPLAIN (ANALYZE, BUFFERS) for each query it ran;
+ * with REPEAT=N instead, each query's mean warm time over N runs.
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -29,7 +30,15 @@ else if (what === 'people') await createPeopleService({ db }).list(actor, person
 else if (what === 'search') await createSearchService({ db }).search(actor, searchQuery.parse(params));
 console.log(`service call ${(performance.now() - t).toFixed(1)} ms, ${queries.length} queries`);
 const c = await pool.connect();
-for (const q of queries) {
+// --repeat N (env REPEAT): each query's warm execution time on one connection, without EXPLAIN's instrumentation
+const repeat = Number(process.env.REPEAT ?? 0);
+for (const q of repeat ? queries : []) {
+  for (let i = 0; i < 3; i++) await c.query(q.sql, q.params);
+  const t0 = performance.now();
+  for (let i = 0; i < repeat; i++) await c.query(q.sql, q.params);
+  console.log(`warm ${((performance.now() - t0) / repeat).toFixed(2)} ms: ${q.sql.replace(/\s+/g, ' ').slice(0, 100)}`);
+}
+for (const q of repeat ? [] : queries) {
   console.log('\n=== ' + q.sql.slice(0, 2000) + '\n--- ' + JSON.stringify(q.params));
   if (/^\s*explain/i.test(q.sql)) continue;
   const r = await c.query('explain (analyze, buffers) ' + q.sql, q.params);

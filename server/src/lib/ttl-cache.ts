@@ -73,3 +73,34 @@ export function ttlCache<V>(ttlMs: number, maxEntries = 500, opts: { refreshInBa
 /** A cache key for what an actor may see: the role and the scopes, not the person. */
 export const scopeKey = (actor: Actor) =>
   actor.role === 'admin' ? 'admin' : `${actor.role}|${actor.scopes.map((s) => `${s.kind}:${s.value}`).sort().join(',')}`;
+
+/**
+ * Identical reads at the same moment share one execution ("single flight"): a read that arrives
+ * while the same statement (its SQL and parameters, on the same database) is running waits for that
+ * one instead of running it again, and nothing is kept once it settles. Twenty people opening the
+ * same list page together cost one query, not twenty.
+ *  - what a request gets was read by a query that started at most that query's duration before it
+ *    (a commit of another process in that moment may be missed, as by a request a moment earlier);
+ *  - this process's own writes are never missed: callers put directoryVersion() in the key;
+ *  - a transaction never shares (it may see its own uncommitted writes): pass the root database only;
+ *  - the shared rows are frozen, so no caller can change what another one receives.
+ */
+export function sharedReads<V extends readonly object[]>() {
+  const running = new WeakMap<object, Map<string, Promise<V>>>();
+  return (database: object, key: string, load: () => Promise<V>): Promise<V> => {
+    let byKey = running.get(database);
+    if (!byKey) running.set(database, (byKey = new Map()));
+    const inFlight = byKey.get(key);
+    if (inFlight) return inFlight;
+    const value = load().then((rows) => {
+      for (const row of rows) Object.freeze(row);
+      return Object.freeze(rows);
+    });
+    byKey.set(key, value);
+    const done = () => {
+      if (byKey.get(key) === value) byKey.delete(key);
+    };
+    value.then(done, done);
+    return value;
+  };
+}

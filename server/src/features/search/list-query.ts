@@ -1,9 +1,9 @@
-import { and, asc, Column, desc, eq, getTableColumns, getTableName, is, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, Column, desc, eq, getTableColumns, getTableName, is, SQL, sql, type SQLWrapper } from 'drizzle-orm';
+import { PgDialect, PgTransaction, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { SearchEntityType } from '../../../../common/domain';
 import type { Executor } from '../../db/client';
 import { industries, searchDocuments } from '../../db/schema';
-import { ttlCache } from '../../lib/ttl-cache';
+import { sharedReads, ttlCache } from '../../lib/ttl-cache';
 import { directoryVersion } from './search-index';
 import { parseQuery } from './search-query';
 
@@ -165,6 +165,24 @@ export async function industryRefs(ex: Executor, idLists: string[][]): Promise<{
   );
 }
 
+const dialect = new PgDialect();
+/** A statement's identity: its SQL and its parameters (of a query builder or of an sql`` text). */
+export const statementKey = (query: { toSQL(): { sql: string; params: unknown[] } } | SQL) => {
+  const q = is(query, SQL) ? dialect.sqlToQuery(query) : query.toSQL();
+  return `${q.sql}|${JSON.stringify(q.params)}`;
+};
+
+/** Pages and search results being read right now (see sharedReads). */
+const running = sharedReads<readonly object[]>();
+/**
+ * A directory read that users of the same scope asking the same at the same moment share (see
+ * sharedReads): keyed by the statement and directoryVersion(); inside a transaction it runs alone.
+ */
+export function readShared<V extends readonly object[]>(ex: Executor, query: Parameters<typeof statementKey>[0], load: () => Promise<V>): Promise<V> {
+  if (is(ex, PgTransaction)) return load();
+  return running(ex, `${directoryVersion()}|${statementKey(query)}`, load) as Promise<V>;
+}
+
 /**
  * A keyword the planner expects in at most this many documents is read through the GIN index and
  * its matches sorted, never by walking the name order until twenty match: matches of a pinyin query
@@ -173,10 +191,7 @@ export async function industryRefs(ex: Executor, idLists: string[][]): Promise<{
  */
 const FEW_MATCHES = 5_000;
 const estimates = ttlCache<number>(ESTIMATED_TOTAL_TTL_MS, 2000);
-const keyOf = (ex: Executor, type: string, cond: SQL | undefined) => {
-  const q = ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(cond).toSQL();
-  return `${type}|${q.sql}|${JSON.stringify(q.params)}`;
-};
+const keyOf = (ex: Executor, type: string, cond: SQL | undefined) => `${type}|${statementKey(ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(cond))}`;
 
 /** The search document's columns that conditions (but the keyword) and orders read: not its texts and tokens, which a sort would carry along. */
 const conditionColumns = sql.join(
@@ -246,20 +261,22 @@ export async function listPage<T extends ListedTable, X extends Record<string, S
           sql`${table.id} in (${fewMatchesFirst} ${orderBy} limit ${page.pageSize} offset ${offset})`;
     } else where = sql`${table.id} in (${ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(docCond).orderBy(...order).limit(page.pageSize).offset(offset)})`;
   }
-  const rows = (await ex
+  const query = ex
     .select({ ...columns, ...opts.extra, [LISTED_INDUSTRIES]: searchDocuments.industryIds })
     .from(table as PgTable)
     .innerJoin(searchDocuments, searchDocOf(type, table.id))
     .where(where)
     .orderBy(...order)
     .limit(page.pageSize)
-    .offset(skipOnDocs ? 0 : offset)) as (T['$inferSelect'] & { [K in keyof X]: X[K] extends SQL<infer V> ? V : unknown } & { [LISTED_INDUSTRIES]: string[] })[];
+    .offset(skipOnDocs ? 0 : offset);
+  type Row = T['$inferSelect'] & { [K in keyof X]: X[K] extends SQL<infer V> ? V : unknown } & { [LISTED_INDUSTRIES]: string[] };
+  // the same page asked for by several users at once (same scope, same filters): read once
+  const rows = (await readShared(ex, query, async () => (await query) as Row[])) as readonly Row[];
   if (rows.length < page.pageSize && (rows.length > 0 || page.page === 1)) return { rows, total: offset + rows.length, totalEstimated: false };
   const matches = opts.docCount
     ? ex.select({ id: searchDocuments.entityId }).from(searchDocuments).where(and(eq(searchDocuments.entityType, type), opts.keyword, opts.docCount.cond))
     : ex.select({ id: table.id }).from(table as PgTable).innerJoin(searchDocuments, searchDocOf(type, table.id)).where(cond);
-  const q = matches.toSQL();
-  const key = `${directoryVersion()}|${type}|${q.sql}|${JSON.stringify(q.params)}`;
+  const key = `${directoryVersion()}|${type}|${statementKey(matches)}`;
   const total = await totals.get(
     key,
     () => pageTotal(ex, fewMatchesFirst ?? matches, { page: 1, pageSize: 1, rows: 1 }),

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SearchEntityType } from '../../../../common/domain';
 import type { Executor } from '../../db/client';
 import type { SearchVisibility } from './search.policy';
+import { readShared } from './list-query';
 import type { ParsedQuery } from './search-query';
 
 /**
@@ -136,8 +137,10 @@ export async function searchDocuments(
   limit: number,
   broad: DistrictBreadth,
 ): Promise<SearchHit[]> {
-  const result = await ex.execute(searchDocumentsQuery(q, visibility, filters, limit, broad));
-  return (result.rows as Record<string, unknown>[]).map((r) => ({
+  const query = searchDocumentsQuery(q, visibility, filters, limit, broad);
+  // the same search by several users of one scope at once: run once (see readShared)
+  const rows = await readShared(ex, query, async () => (await ex.execute(query)).rows as Record<string, unknown>[]);
+  return rows.map((r) => ({
     type: r.entity_type as SearchEntityType,
     id: String(r.entity_id),
     title: String(r.title),

@@ -1,7 +1,7 @@
 /**
  * npm run bench -- load [--size small|100k|1m] [--db pg|pglite|both] [--routes orgs,people,…]
  *   [--duration 3] [--connections 20] [--alone 20] [--pglite-orgs 100000] [--pglite-people N]
- *   [--orgs N --people N] [--database-url URL] [--seed 1] [--p95-target 50] [--rps-target 200]
+ *   [--orgs N --people N] [--database-url URL] [--seed 1] [--p95-target 50] [--rps-target 200] [--unshared]
  *
  * Throughput of the list pages and the search box against the REAL server (tsx server/src/main.ts,
  * spawned on a free port, logging at warn), on PostgreSQL and on PGlite, printed side by side:
@@ -17,6 +17,9 @@
  * (else BENCH_LOAD_DATABASE_URL, else …/tongxin_load_1m | tongxin_load_100000 | tongxin_load_small,
  * created and filled when missing, and generated again when it was migrated by other migrations);
  * PGlite in $TMPDIR/tongxin-bench-pglite-<orgs>-<people>-s<seed> (the search benchmark's directory).
+ * The clients of a route ask for the same page at once: the server runs identical concurrent reads once
+ * (sharedReads in server/src/lib/ttl-cache.ts). `--unshared` measures PostgreSQL a second time with
+ * TONGXIN_SHARED_READS=0 (every request its own query, as twenty different pages would) and prints the ratio.
  * Ends with one JSON line: rps, p95_ms, alone_p95_ms and pass per route and database.
  */
 import fs from 'node:fs';
@@ -285,6 +288,7 @@ export async function run(args: string[]) {
       'database-url': { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, alone: { type: 'string' },
       seed: { type: 'string' }, only: { type: 'string' }, profile: { type: 'boolean', default: false }, 'p95-target': { type: 'string' }, 'rps-target': { type: 'string' },
       'no-pglite': { type: 'boolean', default: false }, 'no-postgres': { type: 'boolean', default: false },
+      unshared: { type: 'boolean', default: false },
     },
   });
   const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v.replace(/_/g, '')));
@@ -313,6 +317,7 @@ export async function run(args: string[]) {
   );
 
   let pg: Record<string, Figures> | null = null;
+  let pgUnshared: Record<string, Figures> | null = null;
   const loads: Record<string, string> = {};
   if (!values['no-postgres'] && which !== 'pglite') {
     const m = await migrationsMatch(url);
@@ -323,6 +328,8 @@ export async function run(args: string[]) {
     const ids = await prepare(database);
     await database.close();
     pg = await measureServer(`PostgreSQL: ${orgs} organisations, ${people} people (${url.replace(/:[^:@/]*@/, ':***@')})`, { DATABASE_URL: url }, ids, o);
+    // the naive way beside it: every request runs its own query, also when twenty ask for the same page at once
+    if (values.unshared) pgUnshared = await measureServer('PostgreSQL, identical reads not shared (TONGXIN_SHARED_READS=0)', { DATABASE_URL: url, TONGXIN_SHARED_READS: '0' }, ids, o);
     loads.postgres = uptime();
     console.log(`load average after PostgreSQL: ${loads.postgres}`);
   }
@@ -343,6 +350,13 @@ export async function run(args: string[]) {
   }
 
   printSideBySide(pg, lite, target);
+  if (pg && pgUnshared) {
+    console.log('\nPostgreSQL req/s with identical concurrent reads shared (sharedReads) and not shared:');
+    for (const [name, f] of Object.entries(pg)) {
+      const u = pgUnshared[name];
+      if (u) console.log(`  ${name.padEnd(34)} ${String(f.rps).padStart(6)} shared · ${String(u.rps).padStart(6)} not shared · ×${(f.rps / Math.max(u.rps, 0.1)).toFixed(2)}`);
+    }
+  }
   const pass = (f: Figures) => f.alone_p95_ms <= target.p95 && f.rps >= target.rps && f.errors === 0;
   const pick = (r: Record<string, Figures> | null) =>
     r && Object.fromEntries(Object.entries(r).map(([k, f]) => [k, { rps: f.rps, p95_ms: f.p95_ms, alone_p95_ms: f.alone_p95_ms, pass: pass(f), cpu_ms: f.cpu_ms, cpu_bound_rps: cpuBoundRps(f) }]));
@@ -353,7 +367,7 @@ export async function run(args: string[]) {
     JSON.stringify({
       bench: 'load', orgs, people, pglite_orgs: lite ? pgliteOrgs : null, connections: o.connections, duration_s: o.duration,
       target: { alone_p95_ms: target.p95, rps: target.rps }, loadavg: loads,
-      postgres: pick(pg), pglite: pick(lite),
+      postgres: pick(pg), pglite: pick(lite), postgres_unshared: pick(pgUnshared),
       postgres_passed: pg ? passed : null, postgres_routes: pg ? all.length : null,
       postgres_min_rps: all.length ? Math.min(...all.map((f) => f.rps)) : null,
       postgres_max_alone_p95_ms: all.length ? Math.max(...all.map((f) => f.alone_p95_ms)) : null,

@@ -22,6 +22,8 @@ export const envSchema = z.object({
   TONGXIN_SECURE_COOKIES: boolish.default(false),
   TONGXIN_WEB_DIST: z.string().default('web/dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** identical list and search reads at the same moment run once (lib/ttl-cache.ts sharedReads); 0 to measure without */
+  TONGXIN_SHARED_READS: boolish.default(true),
   /** how often this process looks for due jobs (reminders, escalations): lib/jobs.ts */
   TONGXIN_JOB_POLL_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
 });

@@ -7,11 +7,13 @@ import { generatePassword } from './features/accounts/passwords';
 import { systemActor } from './lib/actor';
 import { insecureCookieWarning } from './lib/auth';
 import { createJobRunner } from './lib/jobs';
+import { shareIdenticalReads } from './lib/ttl-cache';
 import { needJobHandlers } from './features/needs/need-reminders';
 import { agreementJobHandlers } from './features/events/agreement-reminders';
 
 async function main() {
   const env = readEnv();
+  shareIdenticalReads(env.TONGXIN_SHARED_READS);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TONGXIN_DATA_DIR });
   const app = await buildApp(database, env);
 

@@ -74,6 +74,12 @@ export function ttlCache<V>(ttlMs: number, maxEntries = 500, opts: { refreshInBa
 export const scopeKey = (actor: Actor) =>
   actor.role === 'admin' ? 'admin' : `${actor.role}|${actor.scopes.map((s) => `${s.kind}:${s.value}`).sort().join(',')}`;
 
+let sharing = true;
+/** Turn sharedReads on or off for this process (TONGXIN_SHARED_READS: the load benchmark measures both). */
+export const shareIdenticalReads = (on: boolean) => {
+  sharing = on;
+};
+
 /**
  * Identical reads at the same moment share one execution ("single flight"): a read that arrives
  * while the same statement (its SQL and parameters, on the same database) is running waits for that
@@ -88,6 +94,7 @@ export const scopeKey = (actor: Actor) =>
 export function sharedReads<V extends readonly object[]>() {
   const running = new WeakMap<object, Map<string, Promise<V>>>();
   return (database: object, key: string, load: () => Promise<V>): Promise<V> => {
+    if (!sharing) return load();
     let byKey = running.get(database);
     if (!byKey) running.set(database, (byKey = new Map()));
     const inFlight = byKey.get(key);

@@ -26,6 +26,7 @@ export function installSecurityHeaders(app: FastifyInstance) {
     reply.header('x-request-id', String(req.id));
     // the API docs page sets its own, stricter-for-its-scripts CSP (swagger-ui staticCSP)
     if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', embeddable(req.url) ? embedCsp : csp);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // API answers are not kept by browsers or proxies, unless the route says otherwise (a calendar feed: no-cache)
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 }

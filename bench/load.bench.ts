@@ -32,9 +32,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../server/src/db/client';
 import { industries, networks, users } from '../server/src/db/schema';
 import { hashPassword } from '../server/src/features/accounts/passwords';
-import { httpLogin } from '../server/src/test/server-process';
+import { httpLogin, startServer } from '../server/src/test/server-process';
 import { ensureData, migrationsMatch, openPostgres, pgliteData, pgliteMigrationsMatch } from './bench-data';
-import { startServer } from './load-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Bench-Passw0rd!';
@@ -180,7 +179,8 @@ async function measureServer(
 ) {
   console.log(`\n${label}: starting the server …`);
   const profDir = o.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-load-prof-')) : undefined;
-  const server = await startServer(env, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
+  // logging at warn (no line per request); migrations of a large database can take minutes
+  const server = await startServer({ LOG_LEVEL: 'warn', ...env }, 15 * 60_000, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
   // PostgreSQL: the backends connected to the bench database (the server's pool), found before each route
   const admin = env.DATABASE_URL ? new pgLib.Client({ connectionString: env.DATABASE_URL }) : undefined;
   await admin?.connect();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -6,39 +7,69 @@ const root = path.resolve(import.meta.dirname, '../../..');
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
+  /** what the server printed (the last 20,000 characters), for failure messages */
   output: () => string;
   exited: Promise<number | null>;
+  /** SIGTERM, SIGKILL after 10 s; resolves when the process is gone */
+  stop: () => Promise<void>;
 }
 
-/** Start the real server (`tsx server/src/main.ts`) on a free port; resolves when it listens. */
-export function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Start the real server (`tsx server/src/main.ts`) on a free port; resolves when /api/health answers
+ * (at any log level; migrations of a large database can take minutes: give `timeoutMs`), rejects with
+ * its output when it exits first or does not answer in time. Used by the tests, the browser tests and
+ * the benchmarks. `env` adds to (and overrides) HOST, PORT, LOG_LEVEL=info and TONGXIN_DEMO=0.
+ */
+export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', TONGXIN_DEMO: '0', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', TONGXIN_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start in ${timeoutMs} ms:\n${out}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, output: () => out, exited });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before listening:\n${out}`));
-    });
-  });
+  const append = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  const stop = async () => {
+    if (gone()) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (gone()) throw new Error(`server exited with ${child.exitCode ?? child.signalCode} before answering:\n${out}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server did not answer /api/health within ${timeoutMs / 1000} s:\n${out}`);
+    }
+    try {
+      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, url, output: () => out, exited, stop };
 }
 
 /** Log in over HTTP; returns headers to send with later requests. */

@@ -4,45 +4,14 @@
  * once, and an industry chain link edited. Names are unique per run; no retries.
  */
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiSend as apiSendIn, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiSend as apiSendIn } from './browser';
+import { context, page, screenshotDir, useBrowserSuite } from './suite';
 
-const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
 const run = randomBytes(3).toString('hex');
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  const { context: first, state } = await signedInState(browser, { baseURL: server.baseUrl });
-  signedIn = state;
-  await first.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, storageState: signedIn });
-  page = await context.newPage();
-  pageErrors = watchPageErrors(page);
-});
-
-afterEach(async () => {
-  await context?.close();
-  const unexpected = unexpectedPageErrors(pageErrors);
-  expect(unexpected, unexpected.join('\n')).toEqual([]);
-});
+useBrowserSuite('admin', { viewport: { width: 1440, height: 900 } });
 
 async function shot(name: string, fullPage = true) {
   await page.screenshot({ path: `${screenshotDir}/tongxin-admin-${name}.png`, fullPage });

@@ -2,46 +2,13 @@
  * The events calendar on a phone (390 px): a month with an event, the day's list, the link to the event;
  * and a work-release meeting that publishes its five-year strategy from the event's page.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiSend, horizontalOverflow, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { apiSend, horizontalOverflow } from './browser';
+import { context, page, screenshotDir, useBrowserSuite } from './suite';
 import { tag } from './unique';
 
-const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  const { context: first, state } = await signedInState(browser, { baseURL: server.baseUrl });
-  signedIn = state;
-  await first.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 }, storageState: signedIn });
-  page = await context.newPage();
-  pageErrors = watchPageErrors(page);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await page.screenshot({ path: `${screenshotDir}/tongxin-events-calendar-FAILED.png` }).catch(() => undefined);
-  await context?.close();
-  const unexpected = unexpectedPageErrors(pageErrors);
-  expect(unexpected, unexpected.join('\n')).toEqual([]);
-});
+useBrowserSuite('events-calendar', { viewport: { width: 390, height: 844 } });
 
 describe('events calendar and meetings', () => {
   it('shows the month’s events on a phone and links to each', async () => {

@@ -6,48 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inferOrganizationKind } from '../common/organization-kind-inference';
-import { horizontalOverflow, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
-import { startServer, type RunningServer } from './server';
+import { horizontalOverflow } from './browser';
+import { context, page, screenshotDir, useBrowserSuite } from './suite';
 import { tag } from './unique';
 
-const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
 const SEED = readFileSync(new URL('../../shared/seeds/000_37ff99f907eee8d3.txt', import.meta.url), 'utf8');
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  const { context: first, state } = await signedInState(browser, { baseURL: server.baseUrl });
-  signedIn = state;
-  await first.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 }, storageState: signedIn });
-  page = await context.newPage();
-  pageErrors = watchPageErrors(page);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await page.screenshot({ path: `${screenshotDir}/tongxin-ingest-FAILED.png`, fullPage: true }).catch(() => undefined);
-  await context?.close();
-  const unexpected = unexpectedPageErrors(pageErrors);
-  expect(unexpected, unexpected.join('\n')).toEqual([]);
-});
+useBrowserSuite('ingest', { viewport: { width: 390, height: 844 } });
 
 const getJson = async <T>(url: string): Promise<T> => {
   const res = await context.request.get(url);

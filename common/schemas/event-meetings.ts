@@ -15,6 +15,13 @@ export const agendaItemBody = z.object({
   step: z.enum(agendaSteps).nullable().optional(),
 });
 
+/** change an item's answer, owner or next deadline (null clears it) */
+export const agendaItemPatch = z.object({
+  answer: req('答复', 'the answer').max(2000).optional(),
+  owner: req('责任人', 'the owner').max(200).optional(),
+  nextDeadline: z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' }).nullable().optional(),
+});
+
 export const agendaItemSchema = z.object({
   id: z.string(),
   needId: z.string(),

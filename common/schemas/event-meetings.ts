@@ -41,7 +41,7 @@ export const agendaSchema = z.object({
   candidates: z.array(needSchema),
 });
 
-const attachment = z.object({ name: req('附件名称', 'the attachment name').max(200), url: z.url({ message: '请填写有效链接 / enter a valid link' }).max(2000) });
+const attachment = z.object({ name: req('附件名称', 'the attachment name').max(200), url: z.url({ protocol: /^https?$/, message: '请填写有效的网址（http/https） / enter a valid web link (http/https)' }).max(2000) });
 
 export const releaseBody = z.object({
   title: req('标题', 'the title').max(300),

@@ -9,6 +9,7 @@ import {
   eventHosts,
   eventPeople,
   eventRegistrations,
+  eventReleases,
   eventTopicGroups,
   eventVenues,
   events,
@@ -99,8 +100,31 @@ export async function loadEventParts(ex: Executor, eventId: string) {
       ])
     : [[], []];
   const agreementIds = agreementRows.map((a) => a.id);
-  const [parties, commitments] = await agreementChildren(ex, agreementIds);
-  return { hosts, venues, groups, experts, points, people: eventPeopleRows, agreements: agreementRows, parties, commitments, figures, counts: counts.map((c) => ({ ...c, n: Number(c.n) })) };
+  const [[parties, commitments], releases] = await Promise.all([agreementChildren(ex, agreementIds), eventReleaseRows(ex, eventId)]);
+  return {
+    hosts,
+    venues,
+    groups,
+    experts,
+    points,
+    people: eventPeopleRows,
+    agreements: agreementRows,
+    parties,
+    commitments,
+    figures,
+    counts: counts.map((c) => ({ ...c, n: Number(c.n) })),
+    releases,
+  };
+}
+
+/** What a work-release meeting published, oldest first, with the title of the plan a release published. */
+export function eventReleaseRows(ex: Executor, eventId: string) {
+  return ex
+    .select({ id: eventReleases.id, title: eventReleases.title, body: eventReleases.body, attachments: eventReleases.attachments, planTitle: agreements.title, createdAt: eventReleases.createdAt })
+    .from(eventReleases)
+    .leftJoin(agreements, eq(agreements.id, eventReleases.planId))
+    .where(eq(eventReleases.eventId, eventId))
+    .orderBy(asc(eventReleases.createdAt), asc(eventReleases.id));
 }
 
 export async function agreementChildren(ex: Executor, agreementIds: string[]) {

@@ -23,6 +23,7 @@ export const enEventMeetings: Record<keyof typeof zhCNEventMeetings, string> = {
   'meeting.editTitle': 'Change the answer: {name}',
   'meeting.updated': 'Updated the answer to “{name}”',
   'meeting.deadlineHint': 'On the day at 9:00 the recorder and the district’s coordinators are reminded; a new date replaces the reminder',
+  'meeting.releaseCount': 'Releases',
   'meeting.recorded': 'Recorded the answer to “{name}”',
   'meeting.releases': 'Releases',
   'meeting.noReleases': 'Nothing released yet',

@@ -36,6 +36,7 @@ export function eventReport(e: EventDetail): { title: string; sections: ReportSe
       lines: [
         `报名 ${o.registered} 人，候补 ${o.waitlisted} 人，签到 ${o.checkedIn} 人（其中现场登记 ${o.walkIns} 人）；签署协议 ${o.agreements} 份，发布 ${o.releases} 项`,
         ...o.perVenue.map((v) => `${v.name}：签到 ${v.checkedIn} 人`),
+        ...(o.needsRaised ? [`问题对接：上会诉求 ${o.needsRaised} 项，其中已办结 ${o.needsResolved} 项`] : []),
       ],
     },
     {

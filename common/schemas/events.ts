@@ -208,6 +208,9 @@ export const outcomesSchema = z.object({
   agreements: z.number(),
   /** what the event's work-release meeting published (event_releases) */
   releases: z.number(),
+  /** needs a problem-docking meeting took onto its agenda, and of those the resolved ones (resolved or confirmed now) */
+  needsRaised: z.number(),
+  needsResolved: z.number(),
   perVenue: z.array(z.object({ venueId: z.string(), name: z.string(), checkedIn: z.number() })),
 });
 

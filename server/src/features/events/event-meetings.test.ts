@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-test-app';
@@ -42,6 +43,15 @@ describe('the three meetings', () => {
     expect(after.items.map((i: { needId: string }) => i.needId)).toEqual([a.id]);
     expect(after.candidates.map((n: { id: string }) => n.id)).toContain(b.id);
     expect(after.candidates.map((n: { id: string }) => n.id)).not.toContain(a.id);
+
+    // the meeting's outcomes count the needs it took on, and those resolved by now (from the needs' own status)
+    const outcomes = async () => (await coord.get(`/api/events/${ev.id}`)).json().outcomes;
+    expect(await outcomes()).toMatchObject({ needsRaised: 1, needsResolved: 0 });
+    await t.database.db.execute(sql`update needs set status = 'resolved' where id = ${a.id}`);
+    expect(await outcomes()).toMatchObject({ needsRaised: 1, needsResolved: 1 });
+    const report = await coord.get(`/api/events/${ev.id}/report.docx`);
+    const reportText = (await (await JSZip.loadAsync(report.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(reportText).toContain('问题对接：上会诉求 1 项，其中已办结 1 项');
 
     // a form error names the field; another district's coordinator cannot see the meeting
     const bad = await coord.send('POST', `/api/events/${ev.id}/agenda`, { needId: b.id, answer: '', owner: '区人才办' });

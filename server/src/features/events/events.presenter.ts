@@ -56,6 +56,8 @@ export function outcomesOf(parts: Parts) {
     walkIns: sum((c) => c.walkIn && c.status === 'checked_in'),
     agreements: parts.agreements.length,
     releases: parts.releases.length,
+    needsRaised: parts.agenda.raised,
+    needsResolved: parts.agenda.resolved,
     perVenue: parts.venues.map((v) => ({ venueId: v.id, name: v.name, checkedIn: venueCounts(parts, v).checkedIn })),
   };
 }

@@ -24,6 +24,8 @@ export const enEventMeetings: Record<keyof typeof zhCNEventMeetings, string> = {
   'meeting.updated': 'Updated the answer to “{name}”',
   'meeting.deadlineHint': 'On the day at 9:00 the recorder and the district’s coordinators are reminded; a new date replaces the reminder',
   'meeting.releaseCount': 'Releases',
+  'meeting.needsRaised': 'Needs on the agenda',
+  'meeting.needsResolved': 'Needs resolved',
   'meeting.recorded': 'Recorded the answer to “{name}”',
   'meeting.releases': 'Releases',
   'meeting.noReleases': 'Nothing released yet',

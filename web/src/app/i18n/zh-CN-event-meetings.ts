@@ -23,6 +23,8 @@ export const zhCNEventMeetings = {
   'meeting.updated': '已更新“{name}”的答复',
   'meeting.deadlineHint': '到期当天 9:00 提醒记录人和本区协调员；改期后按新日期提醒',
   'meeting.releaseCount': '发布',
+  'meeting.needsRaised': '上会诉求',
+  'meeting.needsResolved': '已办结诉求',
   'meeting.recorded': '已记录“{name}”的答复',
   'meeting.releases': '发布内容',
   'meeting.noReleases': '尚未发布内容',

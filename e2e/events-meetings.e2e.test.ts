@@ -151,4 +151,33 @@ describe('a problem-docking meeting in the browser', () => {
     await page.getByTestId('need-timeline').getByText(`下一期限改为 ${later}（原 ${deadline}，责任人：区金融办）`, { exact: false }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
+
+  it('links a work-release meeting’s releases from its public page, on a phone, without sideways scrolling', async () => {
+    const u = tag();
+    const ev = await apiSend<{ id: string }>(admin, 'POST', '/api/events', {
+      title: `安驰路实践带工作发布会${u}`,
+      kind: 'release_meeting',
+      startsAt: `${shanghaiToday()}T10:00`,
+      status: 'published',
+      venues: [{ role: 'main', name: '安亭镇会议中心', districtCode: '310114' }],
+    });
+    const url = `https://example.org/anting/practice-belt/five-year-strategy-navigation-book-full-text-${Date.now()}.pdf`;
+    await apiSend(admin, 'POST', `/api/events/${ev.id}/releases`, {
+      title: `发布五年期战略导航书${u}`,
+      body: '实践带发布五年期战略导航书，设立签约会、问题对接会、工作发布会“三会”机制。',
+      attachments: [{ name: '导航书全文', url }],
+    });
+
+    // a visitor without an account
+    context = await browser.newContext({ baseURL: server.baseUrl, viewport: phone });
+    page = await context.newPage();
+    pageErrors = watchPageErrors(page);
+    await page.goto(`/public/events/${ev.id}`);
+    const releases = page.getByTestId('public-releases');
+    await releases.getByText(`发布五年期战略导航书${u}`).waitFor();
+    await releases.getByText('“三会”机制').waitFor();
+    expect(await releases.getByRole('link', { name: '导航书全文' }).getAttribute('href')).toBe(url);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'public-releases-390');
+  });
 });

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { agreements, eventAgendaItems, eventReleases } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { accessibleIds } from '../../lib/visibility';
+import { accessibleIds, canAccess } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { timeline } from '../needs/need-access';
 import type { NeedService } from '../needs/needs.service';
@@ -57,6 +57,8 @@ export function createMeetingService({ db, needs }: { db: Db; needs: NeedService
           throw fieldError('VALIDATION', 'needId', '所选诉求不存在', 'no such need', 400);
         });
         if (!openNeedStatuses.includes(need.status)) throw fieldError('CONFLICT', 'needId', '该诉求已办结或已关闭', 'the need is no longer open');
+        // what the meeting records goes onto the need's timeline: only those who may change the need write there
+        if (!body.step && !(await canAccess(tx, actor, 'need', 'change', need.id))) throw fieldError('FORBIDDEN', 'needId', '无权更改该诉求', 'you may not change this need', 403);
         const deadline = body.nextDeadline ? `，下一期限 ${body.nextDeadline}` : '';
         const note = `问题对接会“${ev.title}”：${body.answer}（责任人：${body.owner}${deadline}）`;
         // the step goes through the needs' own state machine, which refuses a step the need's status or the actor does not allow;
@@ -94,6 +96,7 @@ export function createMeetingService({ db, needs }: { db: Db; needs: NeedService
         const need = await needs.visible(tx, actor, before.needId, true).catch(() => {
           throw notFound();
         });
+        if (!(await canAccess(tx, actor, 'need', 'change', need.id))) throw fieldError('FORBIDDEN', 'needId', '无权更改该诉求', 'you may not change this need', 403);
         const patch = {
           answer: body.answer ?? before.answer,
           owner: body.owner ?? before.owner,

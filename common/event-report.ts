@@ -34,18 +34,25 @@ export function eventReport(e: EventDetail): { title: string; sections: ReportSe
     {
       heading: '参加情况（系统记录）',
       lines: [
-        `报名 ${o.registered} 人，候补 ${o.waitlisted} 人，签到 ${o.checkedIn} 人（其中现场登记 ${o.walkIns} 人）`,
+        `报名 ${o.registered} 人，候补 ${o.waitlisted} 人，签到 ${o.checkedIn} 人（其中现场登记 ${o.walkIns} 人）；签署协议 ${o.agreements} 份，发布 ${o.releases} 项`,
         ...o.perVenue.map((v) => `${v.name}：签到 ${v.checkedIn} 人`),
+        ...(o.needsRaised ? [`问题对接：上会诉求 ${o.needsRaised} 项，其中已办结 ${o.needsResolved} 项`] : []),
       ],
     },
     {
       heading: '签约与发布',
-      lines: e.agreements.length
-        ? e.agreements.map(
-            (a) =>
-              `${a.title}（${agreementKindLabels[a.kind].zh}${a.signedOn ? `，${a.signedOn}` : ''}）${a.parties.length ? `：${a.parties.map((p) => p.name).join('、')}` : ''}`,
-          )
-        : ['未记录协议'],
+      lines: [
+        ...(e.agreements.length
+          ? e.agreements.map(
+              (a) =>
+                `${a.title}（${agreementKindLabels[a.kind].zh}${a.signedOn ? `，${a.signedOn}` : ''}）${a.parties.length ? `：${a.parties.map((p) => p.name).join('、')}` : ''}`,
+            )
+          : ['未记录协议']),
+        // what a work-release meeting published, each with the plan it released and its attachments by name
+        ...e.releases.map(
+          (r) => `发布：${r.title}${r.planTitle ? `（${r.planTitle}）` : ''}${r.attachments.length ? `；附件 ${r.attachments.map((a) => a.name).join('、')}` : ''}`,
+        ),
+      ],
     },
     ...(e.groups.length
       ? [{ heading: '专题组', lines: e.groups.map((g) => `${g.topic}${g.experts.length ? `：专家 ${g.experts.map((x) => x.name).join('、')}` : ''}${g.points.length ? `；服务点 ${g.points.map((p) => p.name).join('、')}` : ''}`) }]

@@ -36,7 +36,7 @@ export const needUrgencyLabels: Record<NeedUrgency, L> = {
   urgent: { zh: '紧急', en: 'Urgent' },
 };
 
-export const needActionLabels: Record<NeedAction | 'submit' | 'service', L> = {
+export const needActionLabels: Record<NeedAction | 'submit' | 'service' | 'meeting', L> = {
   submit: { zh: '提交', en: 'Submit' },
   accept: { zh: '受理', en: 'Accept' },
   reject: { zh: '不予受理', en: 'Reject' },
@@ -48,6 +48,7 @@ export const needActionLabels: Record<NeedAction | 'submit' | 'service', L> = {
   reopen: { zh: '重新打开', en: 'Reopen' },
   withdraw: { zh: '撤回', en: 'Withdraw' },
   service: { zh: '服务记录', en: 'Service record' },
+  meeting: { zh: '问题对接会', en: 'Problem-docking meeting' },
 };
 
 export const assignmentStatusLabels: Record<AssignmentStatus, L> = {

@@ -137,8 +137,8 @@ describe('events', () => {
     const outcomes = page.getByTestId('event-outcomes');
     await outcomes.waitFor();
     const values = async () => (await outcomes.locator('.ant-statistic-content-value').allInnerTexts()).map((v) => v.trim());
-    // registered, waitlisted, checked in, walk-ins, agreements
-    await expect.poll(values).toEqual(['1', '1', '1', '0', '0']);
+    // registered, waitlisted, checked in, walk-ins, agreements, releases, needs on the agenda, needs resolved
+    await expect.poll(values).toEqual(['1', '1', '1', '0', '0', '0', '0', '0']);
 
     // a signing meeting with a reported figure; the agreement is recorded in the page
     const meeting = await apiSend<{ id: string }>(context, 'POST', '/api/events', {

@@ -15,6 +15,13 @@ export const agendaItemBody = z.object({
   step: z.enum(agendaSteps).nullable().optional(),
 });
 
+/** change an item's answer, owner or next deadline (null clears it) */
+export const agendaItemPatch = z.object({
+  answer: req('答复', 'the answer').max(2000).optional(),
+  owner: req('责任人', 'the owner').max(200).optional(),
+  nextDeadline: z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' }).nullable().optional(),
+});
+
 export const agendaItemSchema = z.object({
   id: z.string(),
   needId: z.string(),
@@ -34,7 +41,7 @@ export const agendaSchema = z.object({
   candidates: z.array(needSchema),
 });
 
-const attachment = z.object({ name: req('附件名称', 'the attachment name').max(200), url: z.url({ message: '请填写有效链接 / enter a valid link' }).max(2000) });
+const attachment = z.object({ name: req('附件名称', 'the attachment name').max(200), url: z.url({ protocol: /^https?$/, message: '请填写有效的网址（http/https） / enter a valid web link (http/https)' }).max(2000) });
 
 export const releaseBody = z.object({
   title: req('标题', 'the title').max(300),

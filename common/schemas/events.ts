@@ -206,8 +206,24 @@ export const outcomesSchema = z.object({
   checkedIn: z.number(),
   walkIns: z.number(),
   agreements: z.number(),
+  /** what the event's work-release meeting published (event_releases) */
+  releases: z.number(),
+  /** needs a problem-docking meeting took onto its agenda, and of those the resolved ones (resolved or confirmed now) */
+  needsRaised: z.number(),
+  needsResolved: z.number(),
   perVenue: z.array(z.object({ venueId: z.string(), name: z.string(), checkedIn: z.number() })),
 });
+
+/** A release published at a work-release meeting, as the event's page, its public page and its report show it. */
+export const eventReleaseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  attachments: z.array(z.object({ name: z.string(), url: z.string() })),
+  planTitle: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EventRelease = z.infer<typeof eventReleaseSchema>;
 
 export const eventDetailSchema = eventSummarySchema.extend({
   description: z.string().nullable(),
@@ -234,6 +250,7 @@ export const eventDetailSchema = eventSummarySchema.extend({
   agreements: z.array(agreementSchema),
   figures: z.array(figureSchema),
   outcomes: outcomesSchema,
+  releases: z.array(eventReleaseSchema),
 });
 export type EventDetail = z.infer<typeof eventDetailSchema>;
 
@@ -243,6 +260,8 @@ export const publicEventSchema = eventSummarySchema.extend({
   requiresApproval: z.boolean(),
   hosts: z.array(z.object({ name: z.string(), role: z.enum(hostRoles) })),
   venues: z.array(venueSchema.pick({ id: true, role: true, name: true, districtName: true, capacity: true, taken: true })),
+  /** what a work-release meeting published: published content only (web links only among the attachments) */
+  releases: z.array(eventReleaseSchema),
 });
 export type PublicEvent = z.infer<typeof publicEventSchema>;
 

@@ -10,6 +10,7 @@ import { createJobRunner } from './lib/jobs';
 import { shareIdenticalReads } from './lib/ttl-cache';
 import { needJobHandlers } from './features/needs/need-reminders';
 import { agreementJobHandlers } from './features/events/agreement-reminders';
+import { agendaJobHandlers } from './features/events/agenda-deadlines';
 
 async function main() {
   const env = readEnv();
@@ -30,7 +31,7 @@ async function main() {
 
   // durable jobs: every process polls; FOR UPDATE SKIP LOCKED hands each job to one of them
   const jobRunner = createJobRunner(database.db, {
-    handlers: { ...needJobHandlers, ...agreementJobHandlers },
+    handlers: { ...needJobHandlers, ...agreementJobHandlers, ...agendaJobHandlers },
     onError: (job, err) => app.log.warn({ job: job.id, kind: job.kind, err }, 'job failed'),
   });
   jobRunner.start(env.TONGXIN_JOB_POLL_SECONDS * 1000);

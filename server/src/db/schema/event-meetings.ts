@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
 import { agreements, events } from './events';
 import { needs } from './needs';
 
@@ -23,6 +24,8 @@ export const eventAgendaItems = pgTable(
     /** the need's workflow step taken at the meeting (accept, resolve …), null when it stayed where it was */
     step: text('step'),
     sort: integer('sort').notNull().default(0),
+    /** who recorded the item: reminded with the district's coordinators when the next deadline comes */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('event_agenda_items_event_idx').on(t.eventId), index('event_agenda_items_need_idx').on(t.needId)],

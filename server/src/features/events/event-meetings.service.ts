@@ -1,13 +1,16 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { openNeedStatuses } from '../../../../common/need-workflow';
-import type { agendaItemBody, releaseBody } from '../../../../common/schemas/event-meetings';
+import type { agendaItemBody, agendaItemPatch, releaseBody } from '../../../../common/schemas/event-meetings';
 import type { Db } from '../../db/client';
 import { agreements, eventAgendaItems, eventReleases } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { accessibleIds } from '../../lib/visibility';
+import { notFound } from '../../lib/errors';
+import { accessibleIds, canAccess } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
+import { timeline } from '../needs/need-access';
 import type { NeedService } from '../needs/needs.service';
+import { scheduleAgendaDeadline } from './agenda-deadlines';
 import { changeableEvent, fieldError, visibleEvent } from './event-access';
 
 type AgendaRow = typeof eventAgendaItems.$inferSelect;
@@ -54,15 +57,21 @@ export function createMeetingService({ db, needs }: { db: Db; needs: NeedService
           throw fieldError('VALIDATION', 'needId', '所选诉求不存在', 'no such need', 400);
         });
         if (!openNeedStatuses.includes(need.status)) throw fieldError('CONFLICT', 'needId', '该诉求已办结或已关闭', 'the need is no longer open');
+        // what the meeting records goes onto the need's timeline: only those who may change the need write there
+        if (!body.step && !(await canAccess(tx, actor, 'need', 'change', need.id))) throw fieldError('FORBIDDEN', 'needId', '无权更改该诉求', 'you may not change this need', 403);
         const deadline = body.nextDeadline ? `，下一期限 ${body.nextDeadline}` : '';
         const note = `问题对接会“${ev.title}”：${body.answer}（责任人：${body.owner}${deadline}）`;
-        // the step goes through the needs' own state machine, which refuses a step the need's status or the actor does not allow
+        // the step goes through the needs' own state machine, which refuses a step the need's status or the actor does not allow;
+        // without a step the answer still goes on the need's timeline
         const after = body.step ? await needs.step(actor, need.id, { action: body.step, note }, tx) : null;
+        if (!body.step) await timeline(tx, actor, need.id, 'meeting', need.status, need.status, note);
         const n = await tx.$count(eventAgendaItems, eq(eventAgendaItems.eventId, eventId));
         const [row] = await tx
           .insert(eventAgendaItems)
-          .values({ eventId, needId: need.id, answer: body.answer, owner: body.owner, nextDeadline: body.nextDeadline ?? null, step: body.step ?? null, sort: n })
+          .values({ eventId, needId: need.id, answer: body.answer, owner: body.owner, nextDeadline: body.nextDeadline ?? null, step: body.step ?? null, sort: n, createdBy: actor.userId })
           .returning();
+        // the next deadline becomes the need's one pending meeting reminder (a later meeting's replaces an earlier one's)
+        if (row!.nextDeadline) await scheduleAgendaDeadline(tx, row!);
         await recordAudit(tx, actor, {
           action: 'update',
           entity: 'event',
@@ -71,6 +80,47 @@ export function createMeetingService({ db, needs }: { db: Db; needs: NeedService
           after: { agendaItem: need.title, answer: body.answer, owner: body.owner, nextDeadline: body.nextDeadline ?? null, step: body.step ?? null },
         });
         return presentItem(row!, { title: need.title, status: after?.status ?? need.status });
+      });
+    },
+
+    /** Change an item's answer, owner or next deadline; a changed deadline replaces the reminder and goes on the need's timeline. */
+    async updateAgendaItem(actor: Actor, eventId: string, itemId: string, body: z.output<typeof agendaItemPatch>) {
+      return db.transaction(async (tx) => {
+        const ev = await changeableEvent(tx, actor, eventId);
+        const [before] = await tx
+          .select()
+          .from(eventAgendaItems)
+          .where(and(eq(eventAgendaItems.id, itemId), eq(eventAgendaItems.eventId, eventId)))
+          .for('update');
+        if (!before) throw notFound();
+        const need = await needs.visible(tx, actor, before.needId, true).catch(() => {
+          throw notFound();
+        });
+        if (!(await canAccess(tx, actor, 'need', 'change', need.id))) throw fieldError('FORBIDDEN', 'needId', '无权更改该诉求', 'you may not change this need', 403);
+        const patch = {
+          answer: body.answer ?? before.answer,
+          owner: body.owner ?? before.owner,
+          nextDeadline: body.nextDeadline === undefined ? before.nextDeadline : body.nextDeadline,
+        };
+        const [row] = await tx.update(eventAgendaItems).set(patch).where(eq(eventAgendaItems.id, itemId)).returning();
+        const moved = patch.nextDeadline !== before.nextDeadline;
+        if (moved) {
+          await scheduleAgendaDeadline(tx, row!);
+          const was = before.nextDeadline ?? '—';
+          const note = patch.nextDeadline
+            ? `问题对接会“${ev.title}”：下一期限改为 ${patch.nextDeadline}（原 ${was}，责任人：${patch.owner}）`
+            : `问题对接会“${ev.title}”：取消下一期限（原 ${was}）`;
+          await timeline(tx, actor, need.id, 'meeting', need.status, need.status, note);
+        }
+        await recordAudit(tx, actor, {
+          action: 'update',
+          entity: 'event',
+          entityId: ev.id,
+          entityName: ev.title,
+          before: { agendaItem: need.title, answer: before.answer, owner: before.owner, nextDeadline: before.nextDeadline },
+          after: { agendaItem: need.title, ...patch },
+        });
+        return presentItem(row!, { title: need.title, status: need.status });
       });
     },
 

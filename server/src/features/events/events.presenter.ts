@@ -1,4 +1,4 @@
-import type { Agreement, EventDetail, EventSummary, PublicEvent, Registration } from '../../../../common/schemas/events';
+import type { Agreement, EventDetail, EventRelease, EventSummary, PublicEvent, Registration } from '../../../../common/schemas/events';
 import { districtName } from '../../../../common/validators';
 import { maskPhone } from '../people/people.presenter';
 import type { AgreementRow, EventRow, loadEventParts, RegistrationRow, VenueRow } from './events.repository';
@@ -55,6 +55,9 @@ export function outcomesOf(parts: Parts) {
     checkedIn: sum((c) => c.status === 'checked_in'),
     walkIns: sum((c) => c.walkIn && c.status === 'checked_in'),
     agreements: parts.agreements.length,
+    releases: parts.releases.length,
+    needsRaised: parts.agenda.raised,
+    needsResolved: parts.agenda.resolved,
     perVenue: parts.venues.map((v) => ({ venueId: v.id, name: v.name, checkedIn: venueCounts(parts, v).checkedIn })),
   };
 }
@@ -84,6 +87,16 @@ function recordedFor(counts: string | null, outcomes: ReturnType<typeof outcomes
       return null;
   }
 }
+
+/** A release; `webOnly` keeps only http(s) attachment links (what the public page may link to). */
+const presentRelease = (r: Parts['releases'][number], webOnly = false): EventRelease => ({
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  attachments: webOnly ? r.attachments.filter((a) => /^https?:\/\//i.test(a.url)) : r.attachments,
+  planTitle: r.planTitle,
+  createdAt: r.createdAt.toISOString(),
+});
 
 export function presentEventDetail(e: EventRow, parts: Parts, canChange: boolean): EventDetail {
   const outcomes = outcomesOf(parts);
@@ -134,6 +147,7 @@ export function presentEventDetail(e: EventRow, parts: Parts, canChange: boolean
       recorded: recordedFor(f.counts, outcomes, parts),
     })),
     outcomes,
+    releases: parts.releases.map((r) => presentRelease(r)),
   };
 }
 
@@ -144,6 +158,7 @@ export function presentPublicEvent(e: EventRow, parts: Parts): PublicEvent {
     requiresApproval: e.requiresApproval,
     hosts: parts.hosts.map((h) => ({ name: h.name, role: h.role })),
     venues: parts.venues.map((v) => ({ id: v.id, role: v.role, name: v.name, districtName: dn(v.districtCode), capacity: v.capacity, taken: v.taken })),
+    releases: parts.releases.map((r) => presentRelease(r, true)),
   };
 }
 

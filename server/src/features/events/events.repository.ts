@@ -9,6 +9,7 @@ import {
   eventHosts,
   eventPeople,
   eventRegistrations,
+  eventReleases,
   eventTopicGroups,
   eventVenues,
   events,
@@ -99,8 +100,41 @@ export async function loadEventParts(ex: Executor, eventId: string) {
       ])
     : [[], []];
   const agreementIds = agreementRows.map((a) => a.id);
-  const [parties, commitments] = await agreementChildren(ex, agreementIds);
-  return { hosts, venues, groups, experts, points, people: eventPeopleRows, agreements: agreementRows, parties, commitments, figures, counts: counts.map((c) => ({ ...c, n: Number(c.n) })) };
+  const [[parties, commitments], releases, agenda] = await Promise.all([agreementChildren(ex, agreementIds), eventReleaseRows(ex, eventId), agendaNeedCounts(ex, eventId)]);
+  return {
+    hosts,
+    venues,
+    groups,
+    experts,
+    points,
+    people: eventPeopleRows,
+    agreements: agreementRows,
+    parties,
+    commitments,
+    figures,
+    counts: counts.map((c) => ({ ...c, n: Number(c.n) })),
+    releases,
+    agenda,
+  };
+}
+
+/** The needs a problem-docking meeting took onto its agenda, and how many of them are resolved by now (from the needs' own status). */
+async function agendaNeedCounts(ex: Executor, eventId: string) {
+  const res = await ex.execute(sql`select count(distinct a.need_id)::int as raised,
+      count(distinct a.need_id) filter (where n.status in ('resolved', 'confirmed'))::int as resolved
+    from event_agenda_items a join needs n on n.id = a.need_id where a.event_id = ${eventId}`);
+  const row = (res.rows as { raised: number | string; resolved: number | string }[])[0];
+  return { raised: Number(row?.raised ?? 0), resolved: Number(row?.resolved ?? 0) };
+}
+
+/** What a work-release meeting published, oldest first, with the title of the plan a release published. */
+export function eventReleaseRows(ex: Executor, eventId: string) {
+  return ex
+    .select({ id: eventReleases.id, title: eventReleases.title, body: eventReleases.body, attachments: eventReleases.attachments, planTitle: agreements.title, createdAt: eventReleases.createdAt })
+    .from(eventReleases)
+    .leftJoin(agreements, eq(agreements.id, eventReleases.planId))
+    .where(eq(eventReleases.eventId, eventId))
+    .orderBy(asc(eventReleases.createdAt), asc(eventReleases.id));
 }
 
 export async function agreementChildren(ex: Executor, agreementIds: string[]) {

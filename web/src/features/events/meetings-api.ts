@@ -23,6 +23,13 @@ export function useAddAgendaItem(eventId: string) {
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['events'] }), qc.invalidateQueries({ queryKey: ['needs'] })]),
   });
 }
+export function useUpdateAgendaItem(eventId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ itemId, input }: { itemId: string; input: Record<string, unknown> }) => api.patch<AgendaItem>(`${path(eventId)}/agenda/${encodeURIComponent(itemId)}`, input),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['events'] }), qc.invalidateQueries({ queryKey: ['needs'] })]),
+  });
+}
 export function useAddRelease(eventId: string) {
   const qc = useQueryClient();
   return useMutation({

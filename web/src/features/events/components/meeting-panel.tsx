@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { FormDrawer, useFormDrawer } from '../../../components/form-drawer';
 import type { EventDetail } from '../api';
-import { agendaSteps, useAddAgendaItem, useAddRelease, useAgenda, useReleases, type AgendaItem, type Release } from '../meetings-api';
+import { agendaSteps, useAddAgendaItem, useAddRelease, useAgenda, useReleases, useUpdateAgendaItem, type AgendaItem, type Release } from '../meetings-api';
 
 /** A problem-docking meeting's agenda, or a work-release meeting's releases, on the event's page. */
 export function MeetingPanel({ event }: { event: EventDetail }) {
@@ -16,6 +16,7 @@ function AgendaPanel({ event }: { event: EventDetail }) {
   const t = useT();
   const agenda = useAgenda(event.id);
   const [recording, setRecording] = useState<{ id: string; title: string } | null>(null);
+  const [editing, setEditing] = useState<AgendaItem | null>(null);
   const items = agenda.data?.items ?? [];
   const candidates = agenda.data?.candidates ?? [];
   return (
@@ -27,7 +28,10 @@ function AgendaPanel({ event }: { event: EventDetail }) {
           dataSource={items}
           locale={{ emptyText: t('meeting.noItems') }}
           renderItem={(i) => (
-            <List.Item>
+            <List.Item
+              data-testid="agenda-item"
+              actions={event.canChange ? [<Button key="edit" size="small" onClick={() => setEditing(i)}>{t('meeting.edit')}</Button>] : []}
+            >
               <List.Item.Meta
                 title={
                   <>
@@ -63,6 +67,7 @@ function AgendaPanel({ event }: { event: EventDetail }) {
         />
       </Card>
       {recording ? <AgendaItemDrawer eventId={event.id} need={recording} onClose={() => setRecording(null)} /> : null}
+      {editing ? <AgendaItemEditDrawer eventId={event.id} item={editing} onClose={() => setEditing(null)} /> : null}
     </Space>
   );
 }
@@ -92,11 +97,37 @@ function AgendaItemDrawer({ eventId, need, onClose }: { eventId: string; need: {
         <Form.Item label={t('meeting.owner')} name="owner" rules={[{ required: true, whitespace: true, message: t('meeting.ownerRequired') }, { max: 200 }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('meeting.nextDeadline')} name="nextDeadline">
+        <Form.Item label={t('meeting.nextDeadline')} name="nextDeadline" extra={t('meeting.deadlineHint')}>
           <Input type="date" />
         </Form.Item>
         <Form.Item label={t('meeting.step')} name="step">
           <Select options={[{ value: '', label: t('meeting.stepNone') }, ...agendaSteps.map((s) => ({ value: s, label: t(`meeting.step.${s}`) }))]} />
+        </Form.Item>
+      </Form>
+    </FormDrawer>
+  );
+}
+
+/** Change an item's answer, owner or next deadline (a new deadline replaces the owner's reminder). */
+function AgendaItemEditDrawer({ eventId, item, onClose }: { eventId: string; item: AgendaItem; onClose: () => void }) {
+  const t = useT();
+  const drawer = useFormDrawer<AgendaValues>({ onClose, fields: agendaFields });
+  const update = useUpdateAgendaItem(eventId);
+  const onFinish = (v: AgendaValues) =>
+    drawer.save(update, { itemId: item.id, input: { answer: v.answer.trim(), owner: v.owner.trim(), nextDeadline: v.nextDeadline || null } }, {
+      success: () => t('meeting.updated', { name: item.needTitle }),
+    });
+  return (
+    <FormDrawer drawer={drawer} size={520} title={t('meeting.editTitle', { name: item.needTitle })} saving={update.isPending}>
+      <Form<AgendaValues> form={drawer.form} layout="vertical" onFinish={onFinish} initialValues={{ answer: item.answer, owner: item.owner, nextDeadline: item.nextDeadline ?? '' }}>
+        <Form.Item label={t('meeting.answer')} name="answer" rules={[{ required: true, whitespace: true, message: t('meeting.answerRequired') }, { max: 2000 }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+        </Form.Item>
+        <Form.Item label={t('meeting.owner')} name="owner" rules={[{ required: true, whitespace: true, message: t('meeting.ownerRequired') }, { max: 200 }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={t('meeting.nextDeadline')} name="nextDeadline" extra={t('meeting.deadlineHint')}>
+          <Input type="date" />
         </Form.Item>
       </Form>
     </FormDrawer>

@@ -111,6 +111,9 @@ function EventDetailView({ event }: { event: EventDetail }) {
         <Col xs={12} sm={8} md={4}><Statistic title={t('event.checkedIn')} value={o.checkedIn} /></Col>
         <Col xs={12} sm={8} md={4}><Statistic title={t('event.walkIns')} value={o.walkIns} /></Col>
         <Col xs={12} sm={8} md={4}><Statistic title={t('event.agreementCount')} value={o.agreements} /></Col>
+        <Col xs={12} sm={8} md={4}><Statistic title={t('meeting.releaseCount')} value={o.releases} /></Col>
+        <Col xs={12} sm={8} md={4}><Statistic title={t('meeting.needsRaised')} value={o.needsRaised} /></Col>
+        <Col xs={12} sm={8} md={4}><Statistic title={t('meeting.needsResolved')} value={o.needsResolved} /></Col>
       </Row>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('event.figures')}

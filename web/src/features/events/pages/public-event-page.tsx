@@ -51,8 +51,34 @@ function PublicEventView({ event }: { event: PublicEvent }) {
           ))}
         </Descriptions.Item>
       </Descriptions>
+      {event.releases.length ? <PublicReleases releases={event.releases} /> : null}
       {confirmation ? <ConfirmationCard confirmation={confirmation} onChange={setConfirmation} /> : event.status === 'published' && event.venues.length ? <RegistrationForm event={event} onDone={setConfirmation} /> : null}
     </>
+  );
+}
+
+/** What the event's work-release meeting published: title, body and the attachments' links. */
+function PublicReleases({ releases }: { releases: PublicEvent['releases'] }) {
+  const t = useT();
+  return (
+    <Card title={t('meeting.releases')} size="small" style={{ marginBottom: 16 }} data-testid="public-releases">
+      {releases.map((r) => (
+        <section key={r.id} style={{ marginBottom: 12 }}>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {r.title}
+          </Typography.Title>
+          {r.planTitle ? <Tag color="green">{r.planTitle}</Tag> : null}
+          {r.body ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginBottom: 4 }}>{r.body}</Typography.Paragraph> : null}
+          {r.attachments.map((a) => (
+            <div key={a.url} style={{ overflowWrap: 'anywhere' }}>
+              <a href={a.url} target="_blank" rel="noreferrer noopener">
+                {a.name}
+              </a>
+            </div>
+          ))}
+        </section>
+      ))}
+    </Card>
   );
 }
 

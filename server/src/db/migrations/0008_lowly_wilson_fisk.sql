@@ -1,0 +1,2 @@
+ALTER TABLE "event_agenda_items" ADD COLUMN "created_by" uuid;--> statement-breakpoint
+ALTER TABLE "event_agenda_items" ADD CONSTRAINT "event_agenda_items_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;

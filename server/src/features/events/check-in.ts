@@ -127,12 +127,12 @@ export async function checkInBatch(ex: Executor, eventId: string, items: CheckIn
     ), first as (
       select distinct on (i.code) i.code, i.ord from input i join ev on ev.a = i.a and ev.can_read and ev.can_change order by i.code, i.ord
     ), locked as (
-      select r.id from event_registrations r join first f on r.code = f.code
+      select r.id, f.ord from event_registrations r join first f on r.code = f.code
       where r.event_id = ${eventId} and r.status in ('registered', 'approved') order by r.id for update of r
     ), done as (
       update event_registrations r set status = 'checked_in', checked_in_at = now(), updated_at = now()
-      from first f where r.code = f.code and r.id in (select id from locked) and r.status in ('registered', 'approved')
-      returning f.ord, r.id, r.code, r.event_id, r.venue_id, r.name, r.organization, r.phone, r.role, r.status, r.walk_in, r.created_at, r.checked_in_at
+      from locked l where r.id = l.id and r.status in ('registered', 'approved')
+      returning l.ord, r.id, r.code, r.event_id, r.venue_id, r.name, r.organization, r.phone, r.role, r.status, r.walk_in, r.created_at, r.checked_in_at
     )${audit}
     select i.ord, ev.can_read, ev.can_change, d.ord is not distinct from i.ord as done,
       coalesce(d.id, r.id) as id, coalesce(d.event_id, r.event_id) as event_id, coalesce(d.venue_id, r.venue_id) as venue_id,
@@ -142,7 +142,8 @@ export async function checkInBatch(ex: Executor, eventId: string, items: CheckIn
     from input i
       left join ev on ev.a = i.a
       left join done d on d.code = i.code
-      left join event_registrations r on d.id is null and r.code = i.code
+      -- lateral with limit (codes are unique): one index lookup per code; a join was planned as a hash join reading the whole table
+      left join lateral (select * from event_registrations r where r.code = i.code and d.id is null limit 1) r on true
       left join event_venues v on v.id = coalesce(d.venue_id, r.venue_id)
     order by i.ord`);
   const rows = res.rows as unknown as Row[];

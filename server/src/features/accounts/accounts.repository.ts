@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Role, UserStatus } from '../../../../common/schemas/accounts';
 import type { Executor } from '../../db/client';
 import { sessions, users } from '../../db/schema';
@@ -45,15 +45,15 @@ export async function listUsers(ex: Executor, f: UserFilter, page: number, pageS
 
 export const insertSession = (ex: Executor, row: typeof sessions.$inferInsert) => ex.insert(sessions).values(row);
 
-export async function findSession(ex: Executor, id: string) {
-  const rows = await ex
+/** The sessions with these ids (hashed tokens), each with its user: one statement for any number (coalesced lookups). */
+export const findSessions = (ex: Executor, ids: string[]) =>
+  ex
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
-  return rows[0];
-}
+    .where(inArray(sessions.id, ids));
+
+export type SessionWithUser = Awaited<ReturnType<typeof findSessions>>[number];
 
 export const touchSession = (ex: Executor, id: string) =>
   ex.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));

@@ -10,6 +10,7 @@ import { auditUser, presentUser } from './accounts.presenter';
 import * as repo from './accounts.repository';
 import * as throttle from './login-throttle';
 import { burnVerify, hashPassword, verifyPassword } from './passwords';
+import { createSessionLookup } from './session-lookup';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -20,6 +21,7 @@ const tooSoon = (seconds: number) =>
   });
 
 export function createAccountsService({ db, idleMinutes, maxHours = 12 }: { db: Db; idleMinutes: number; maxHours?: number }) {
+  const sessionLookup = createSessionLookup(db);
   /**
    * Unknown user, wrong password and disabled account all answer 401 AUTH_INVALID after the same work;
    * too many tries answer 429 with the seconds to wait, by username tried and by address, whether the user exists or not.
@@ -64,7 +66,7 @@ export function createAccountsService({ db, idleMinutes, maxHours = 12 }: { db: 
   /** The session behind a cookie token, or undefined when it is unknown, idle too long, too old or its user is disabled. */
   async function resolveSession(token: string) {
     const id = sha256(token);
-    const found = await repo.findSession(db, id);
+    const found = await sessionLookup.find(id);
     if (!found) return undefined;
     const idleMs = Date.now() - found.session.lastSeenAt.getTime();
     const ageMs = Date.now() - found.session.createdAt.getTime();
@@ -73,7 +75,7 @@ export function createAccountsService({ db, idleMinutes, maxHours = 12 }: { db: 
       return undefined;
     }
     // refresh at most every 30 s: one write per request would double the cost of every read
-    if (idleMs > 30_000) await repo.touchSession(db, id);
+    if (idleMs > 30_000) await sessionLookup.touch(id);
     return { sessionId: id, csrfToken: found.session.csrfToken, user: found.user };
   }
 

@@ -41,15 +41,22 @@ export async function recordAudit(ex: Executor, actor: Actor, e: AuditInput): Pr
  * recordAudit folded into the statement of the write it records (so in its transaction, one round trip):
  * an `INSERT … SELECT` for a data-modifying CTE, one entry per row of `from` (a CTE of the same statement),
  * whose id and name the entry takes. Used where a hot path writes one row per request (event check-in).
+ * `from.actor`: the acting user and request per row, when the rows come from several requests (a coalesced
+ * batch of check-ins): SQL over `from.rows` for actor_id (uuid), actor_username, request_id and ip.
  */
-export function auditInsertFrom(actor: Actor, e: Omit<AuditInput, 'entityId' | 'entityName'>, from: { rows: SQL; id: SQL; name: SQL }): SQL {
+export function auditInsertFrom(
+  actor: Actor,
+  e: Omit<AuditInput, 'entityId' | 'entityName'>,
+  from: { rows: SQL; id: SQL; name: SQL; actor?: { id: SQL; username: SQL; requestId: SQL; ip: SQL } },
+): SQL {
   const v = auditRow(actor, { ...e, entityName: null });
   const json = (x: unknown) => (x === null ? null : JSON.stringify(x));
   const cols = [auditLog.actorId, auditLog.actorUsername, auditLog.action, auditLog.entity, auditLog.entityId, auditLog.entityName, auditLog.before, auditLog.after, auditLog.requestId, auditLog.ip];
+  const who = from.actor ?? { id: sql`${v.actorId}::uuid`, username: sql`${v.actorUsername}`, requestId: sql`${v.requestId}`, ip: sql`${v.ip}` };
   return sql`insert into ${auditLog} (${sql.join(
     cols.map((c) => sql.identifier(c.name)),
     sql`, `,
-  )}) select ${v.actorId}::uuid, ${v.actorUsername}, ${v.action}, ${v.entity}, ${from.id}, ${from.name}, ${json(v.before)}::jsonb, ${json(v.after)}::jsonb, ${v.requestId}, ${v.ip} from ${from.rows}`;
+  )}) select ${who.id}, ${who.username}, ${v.action}, ${v.entity}, ${from.id}, ${from.name}, ${json(v.before)}::jsonb, ${json(v.after)}::jsonb, ${who.requestId}, ${who.ip} from ${from.rows}`;
 }
 
 /** The name kept with an entry: given, else from the snapshots (names are never personal data masked). */

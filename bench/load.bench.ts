@@ -17,8 +17,8 @@
  * (else BENCH_LOAD_DATABASE_URL, else …/tongxin_load_1m | tongxin_load_100000 | tongxin_load_small,
  * created and filled when missing, and generated again when it was migrated by other migrations);
  * PGlite in $TMPDIR/tongxin-bench-pglite-<orgs>-<people>-s<seed> (the search benchmark's directory).
- * The clients of a route ask for the same page at once: the server runs identical concurrent reads once
- * (sharedReads in server/src/lib/ttl-cache.ts). `--unshared` measures PostgreSQL a second time with
+ * The clients of a route ask for the same page at once: the server answers identical reads that arrive
+ * together with one run (sharedReads in server/src/lib/ttl-cache.ts, never from a read begun before the request). `--unshared` measures PostgreSQL a second time with
  * TONGXIN_SHARED_READS=0 (every request its own query, as twenty different pages would) and prints the ratio.
  * Ends with one JSON line: rps, p95_ms, alone_p95_ms and pass per route and database.
  */

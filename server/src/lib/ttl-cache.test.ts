@@ -50,6 +50,22 @@ describe('sharedReads', () => {
     expect((await read(dbA, 'page 1', load))[0]!.n).toBe(2); // nothing kept after it settled
   });
 
+  it('never answers from a read that started before the request: who asks while it runs gets the next run', async () => {
+    const read = sharedReads<{ n: number }[]>();
+    let runs = 0;
+    const load = async () => {
+      const n = ++runs;
+      await sleep(30);
+      return [{ n }];
+    };
+    const first = read(dbA, 'page 1', load);
+    await sleep(10); // the first run is under way
+    const later = [read(dbA, 'page 1', load), read(dbA, 'page 1', load)];
+    expect((await first)[0]!.n).toBe(1);
+    expect((await Promise.all(later)).map((rows) => rows[0]!.n)).toEqual([2, 2]);
+    expect(runs).toBe(2);
+  });
+
   it('does not share between other statements or other databases', async () => {
     const read = sharedReads<{ key: string }[]>();
     let runs = 0;

@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import { coalesce, type Coalescer } from './coalesce';
 
 /**
  * A small in-process cache for figures that do not change per request (home-page counts, the
@@ -81,33 +82,36 @@ export const shareIdenticalReads = (on: boolean) => {
 };
 
 /**
- * Identical reads at the same moment share one execution ("single flight"): a read that arrives
- * while the same statement (its SQL and parameters, on the same database) is running waits for that
- * one instead of running it again, and nothing is kept once it settles. Twenty people opening the
- * same list page together cost one query, not twenty.
- *  - what a request gets was read by a query that started at most that query's duration before it
- *    (a commit of another process in that moment may be missed, as by a request a moment earlier);
- *  - this process's own writes are never missed: callers put directoryVersion() in the key;
+ * Identical reads asked for together run once (lib/coalesce.ts, per statement): the requests for the
+ * same statement (its SQL and parameters, on the same database) that arrive in one turn of the event
+ * loop, or while that statement is running, are answered by ONE run of it that starts after they all
+ * arrived. Twenty people opening the same list page together cost one query, not twenty.
+ *  - not a cache: nothing is answered from a read that started before the request (a commit that
+ *    preceded the request is always seen), and nothing is kept once a run has answered;
  *  - a transaction never shares (it may see its own uncommitted writes): pass the root database only;
  *  - the shared rows are frozen, so no caller can change what another one receives.
  */
 export function sharedReads<V extends readonly object[]>() {
-  const running = new WeakMap<object, Map<string, Promise<V>>>();
+  const byDatabase = new WeakMap<object, Map<string, Coalescer<() => Promise<V>, V>>>();
   return (database: object, key: string, load: () => Promise<V>): Promise<V> => {
     if (!sharing) return load();
-    let byKey = running.get(database);
-    if (!byKey) running.set(database, (byKey = new Map()));
-    const inFlight = byKey.get(key);
-    if (inFlight) return inFlight;
-    const value = load().then((rows) => {
-      for (const row of rows) Object.freeze(row);
-      return Object.freeze(rows);
-    });
-    byKey.set(key, value);
-    const done = () => {
-      if (byKey.get(key) === value) byKey.delete(key);
+    let runs = byDatabase.get(database);
+    if (!runs) byDatabase.set(database, (runs = new Map()));
+    let run = runs.get(key);
+    if (!run) {
+      run = coalesce<() => Promise<V>, V>(async (loads) => {
+        const rows = await loads[0]!();
+        for (const row of rows) Object.freeze(row);
+        const value = Object.freeze(rows);
+        return loads.map(() => ({ ok: true as const, value }));
+      });
+      runs.set(key, run);
+    }
+    const answer = run(load);
+    const idle = () => {
+      if (run.size === 0 && runs.get(key) === run) runs.delete(key);
     };
-    value.then(done, done);
-    return value;
+    answer.then(idle, idle);
+    return answer;
   };
 }

@@ -4,6 +4,10 @@ import { loginAs, makeOrganization } from '../../test/factories';
 import { makeOrg, makePerson } from '../../test/factories-directory';
 import { makePlace } from '../../test/factories-networks';
 import { useTestApp } from '../../test/build-test-app';
+import { organizationListQuery } from '../../../../common/schemas/organizations';
+import { systemActor } from '../../lib/actor';
+import { countingDb } from '../../test/counting-db';
+import { createOrganizationService } from '../organizations/organizations.service';
 import { COUNT_LIMIT, pageTotal, roundEstimate } from './list-query';
 
 const t = useTestApp();
@@ -111,5 +115,25 @@ describe('list totals', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().totalEstimated).toBe(false);
     expect(res.json().total).toBeGreaterThanOrEqual(res.json().items.length);
+  });
+});
+
+describe('the same list page asked for together', () => {
+  it('is read once for everyone, and again for who asks after the write that follows', async () => {
+    await makeOrg(t.app, { name: '同页读取测试一号公司', districtCode: PUDONG });
+    const counted = countingDb(t.database);
+    const orgs = createOrganizationService({ db: counted.db });
+    const admin = systemActor('test');
+    const query = organizationListQuery.parse({ q: '同页读取测试', pageSize: '20' });
+    const pageReads = /from "organizations" inner join "search_documents"/;
+    counted.reset();
+    const pages = await Promise.all(Array.from({ length: 10 }, () => orgs.list(admin, query)));
+    expect(pages.every((p) => p.items.map((i) => i.name).join() === '同页读取测试一号公司')).toBe(true);
+    expect(counted.count(pageReads)).toBe(1);
+    // a record written after that read is in the next one: nothing was kept
+    await makeOrg(t.app, { name: '同页读取测试二号公司', districtCode: PUDONG });
+    const after = await Promise.all([orgs.list(admin, query), orgs.list(admin, query)]);
+    expect(after.map((p) => p.items.length)).toEqual([2, 2]);
+    expect(counted.count(pageReads)).toBe(2);
   });
 });

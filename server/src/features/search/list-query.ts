@@ -176,11 +176,11 @@ export const statementKey = (query: { toSQL(): { sql: string; params: unknown[] 
 const running = sharedReads<readonly object[]>();
 /**
  * A directory read that users of the same scope asking the same at the same moment share (see
- * sharedReads): keyed by the statement and directoryVersion(); inside a transaction it runs alone.
+ * sharedReads), keyed by the statement; inside a transaction it runs alone.
  */
 export function readShared<V extends readonly object[]>(ex: Executor, query: Parameters<typeof statementKey>[0], load: () => Promise<V>): Promise<V> {
   if (is(ex, PgTransaction)) return load();
-  return running(ex, `${directoryVersion()}|${statementKey(query)}`, load) as Promise<V>;
+  return running(ex, statementKey(query), load) as Promise<V>;
 }
 
 /**

@@ -16,6 +16,8 @@ import { organizationKindVocabulary, organizationSizeVocabulary, splitList } fro
 import { cellText } from '../server/src/features/io/io-reader';
 import { closeSearchRowPool } from '../server/src/features/io/io-search-rows';
 import { createIoService } from '../server/src/features/io/io.service';
+import { importPhaseMs } from '../server/src/features/io/io-phases';
+import { tsvectorLiterals } from '../server/src/features/search/search-index-tsvector';
 import { upsertSearchDocuments } from '../server/src/features/search/search-index';
 import { systemActor } from '../server/src/lib/actor';
 
@@ -101,6 +103,14 @@ export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl
     const rssBefore = process.memoryUsage().rss;
     let peak = rssBefore;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const tl0 = performance.now();
+    const timeline = process.env.IMPORT_TIMELINE
+      ? setInterval(() => {
+          const m = process.memoryUsage();
+          const f = (n: number) => Math.round(n / MB);
+          console.error(`t=${((performance.now() - tl0) / 1000).toFixed(0)}s rss ${f(m.rss)} heap ${f(m.heapUsed)}/${f(m.heapTotal)} ext ${f(m.external)} ab ${f(m.arrayBuffers)}`);
+        }, 2000)
+      : undefined;
     const batchMs: number[] = [];
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
@@ -122,6 +132,7 @@ export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl
     const mainCpu1 = mainThreadCpu();
     const mainThreadCpuSeconds = mainCpu0 === null || mainCpu1 === null ? null : mainCpu1 - mainCpu0;
     clearInterval(sampler);
+    clearInterval(timeline);
     peak = Math.max(peak, process.memoryUsage().rss);
     const count = async (table: 'organizations' | 'search_documents') =>
       ((await db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`)) as unknown as { rows: { n: number }[] }).rows[0].n;
@@ -138,6 +149,11 @@ export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl
       landed: await count('organizations'),
       searchDocuments: await count('search_documents'),
     };
+    if (mode === 'ours') {
+      const phases = Object.entries(importPhaseMs).sort((a, b) => b[1] - a[1]);
+      console.error(`phases (ms, summed; they overlap): ${phases.map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+      console.error(`search documents' tsvectors as literals: ${tsvectorLiterals.given}, by to_tsvector: ${tsvectorLiterals.fallback}`);
+    }
     console.log(`CHILD_RESULT ${JSON.stringify(result)}`);
   } finally {
     closeSearchRowPool();

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import type { SearchDoc } from '../search/search-index';
-import { importSearchRow } from './io-search-rows';
+import type { SearchDoc } from '../search/search-row';
+import { importSearchRow } from './io-search-row';
 
 /** Builds search rows (jieba tokens, pinyin) for the import pipeline, off the main thread. */
 parentPort?.on('message', (msg: { id: number; docs: SearchDoc[] }) => {

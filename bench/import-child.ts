@@ -46,8 +46,15 @@ const MB = 1024 * 1024;
 const RSS_SAMPLER = `
 const { workerData, parentPort } = require('node:worker_threads');
 parentPort.postMessage('ready');
+const t0 = Date.now();
+let logged = 0;
 const tick = () => {
-  workerData[0] = Math.max(workerData[0], process.memoryUsage.rss());
+  const rss = process.memoryUsage.rss();
+  workerData[0] = Math.max(workerData[0], rss);
+  if (process.env.IMPORT_TIMELINE && Date.now() - logged >= 1000) {
+    logged = Date.now();
+    console.error('rss t=' + Math.round((logged - t0) / 1000) + 's ' + Math.round(rss / 1048576) + ' MB');
+  }
   if (!workerData[1]) setTimeout(tick, 50);
 };
 tick();`;
@@ -132,7 +139,7 @@ export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl
     const hwmBefore = highWaterMark();
     let peak = rssBefore;
     const tl0 = performance.now();
-    const timeline = process.env.IMPORT_TIMELINE
+    const timeline = process.env.IMPORT_TIMELINE_HEAP
       ? setInterval(() => {
           const m = process.memoryUsage();
           const f = (n: number) => Math.round(n / MB);

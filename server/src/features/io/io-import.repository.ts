@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { tsvectorLiteral, tsvectorLiterals } from '../search/search-index-tsvector';
-import { arrayLiteral, copyRows, type CopyValue } from './io-copy';
+import { composeTsvectorLiteral, parseTsvectorText, tsvectorLiteral, tsvectorLiterals, unplainWords } from '../search/search-index-tsvector';
+import { arrayLiteral, copyClient, copyRows, type CopyValue } from './io-copy';
 import type { SearchRowData } from './io-search-rows';
 
 /**
@@ -223,6 +223,7 @@ export async function insertSearchRows(ex: Executor, rows: SearchRowData[], opts
     const given = (r as { tsv?: string | null }).tsv;
     return given === undefined ? tsvectorLiteral(r.tokens) : given;
   });
+  if (opts.fresh && opts.copy && copyClient(ex)) await composeLiterals(ex, rows, literals);
   for (const l of literals) tsvectorLiterals[l === null ? 'fallback' : 'given']++;
   if (opts.fresh && opts.copy) {
     const copied: CopyValue[][] = [];
@@ -241,6 +242,28 @@ export async function insertSearchRows(ex: Executor, rows: SearchRowData[], opts
     }
   }
   await insertSearchRowsStatement(ex, rows, literals, opts);
+}
+
+/**
+ * The literals of the rows tsvectorLiteral refused (a credit code in the text, say): their unplain words are
+ * parsed by the database, one statement for the batch, and each row's literal composed from them (see
+ * composeTsvectorLiteral); a row that still has none is left to to_tsvector.
+ */
+async function composeLiterals(ex: Executor, rows: SearchRowData[], literals: (string | null)[]) {
+  const pending: [number, string[]][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (literals[i] !== null) continue;
+    const words = rows[i].tsvWords === undefined ? unplainWords(rows[i].tokens) : rows[i].tsvWords;
+    if (words) pending.push([i, words]);
+  }
+  if (!pending.length) return;
+  const distinct = [...new Set(pending.flatMap(([, words]) => words))];
+  const parsed = new Map(
+    rowsOf<{ w: string; v: string }>(
+      await ex.execute(sql`select w, to_tsvector('simple', w)::text as v from unnest(${arr(distinct, 'text[]')}) as w`),
+    ).map((r) => [r.w, parseTsvectorText(r.v)]),
+  );
+  for (const [i, words] of pending) literals[i] = composeTsvectorLiteral(rows[i].tokens, new Set(words), parsed);
 }
 
 async function insertSearchRowsStatement(ex: Executor, rows: SearchRowData[], literals: (string | null)[], opts: { fresh?: boolean }) {

@@ -21,7 +21,7 @@ import { personImporter } from './io-people.importer';
 import { placeImporter } from './io-places.importer';
 import { readSheet, type UploadedFile } from './io-reader';
 import { mapHeader, parsedRow, RowErrors, type Importer, type ParsedRow } from './io-row';
-import { buildSearchRows, warmSearchRowPool } from './io-search-rows';
+import { buildSearchRows, releaseSearchRowPool, warmSearchRowPool } from './io-search-rows';
 import { canImport } from './io.policy';
 import { cleanGinPendingLists } from './io-import.repository';
 import { countRows, deferIndexes, isEmbedded, shouldDefer } from './io-bulk-indexes';
@@ -184,6 +184,8 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             opts.onBatch?.({ rows: batch.length, ms: performance.now() - t0 });
           }
           await landing;
+          // every search row is built: the workers' memory goes back before the index builds take theirs
+          releaseSearchRowPool();
           if (opts.mode === 'all' && report.errorCount) throw new Rollback();
           if (rebuildIndexes) await timed('rebuild indexes', rebuildIndexes);
           tally = importer.tally?.(ctx) ?? tally;

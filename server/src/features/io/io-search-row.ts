@@ -1,8 +1,11 @@
-import { tsvectorLiteral } from '../search/search-index-tsvector';
+import { tsvectorLiteral, unplainWords } from '../search/search-index-tsvector';
 import { searchRow, type SearchDoc } from '../search/search-row';
 
-/** a search row and, where its tokens allow it, its tsvector as a literal (see search-index-tsvector.ts) */
-export type SearchRowData = ReturnType<typeof searchRow> & { tsv?: string | null };
+/**
+ * A search row and, where its tokens allow it, its tsvector as a literal (see search-index-tsvector.ts); where
+ * they do not, the words the database is to parse one by one for it (see composeTsvectorLiteral).
+ */
+export type SearchRowData = ReturnType<typeof searchRow> & { tsv?: string | null; tsvWords?: string[] | null };
 
 /**
  * The row the import writes, built where the search rows are built (a worker thread for big files). This
@@ -10,5 +13,6 @@ export type SearchRowData = ReturnType<typeof searchRow> & { tsv?: string | null
  */
 export function importSearchRow(doc: SearchDoc): SearchRowData {
   const row = searchRow(doc);
-  return { ...row, tsv: tsvectorLiteral(row.tokens) };
+  const tsv = tsvectorLiteral(row.tokens);
+  return tsv === null ? { ...row, tsv, tsvWords: unplainWords(row.tokens) } : { ...row, tsv };
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/build-test-app';
 import { rowsOf } from '../io/io-import.repository';
 import { searchRow } from './search-index';
-import { tsvectorLiteral } from './search-index-tsvector';
+import { composeTsvectorLiteral, parseTsvectorText, tsvectorLiteral, unplainWords } from './search-index-tsvector';
 
 const t = useTestApp();
 const seeds = path.join(import.meta.dirname, '../../../../../shared/seeds');
@@ -43,6 +43,38 @@ describe('the tsvector literal of bulk search-document writes', () => {
       expect(r.b).toBe(r.a);
       expect(r.same).toBe(true);
     }
+  });
+
+  it('composed from the words the database parsed one by one, is the very value to_tsvector gives for every text', async () => {
+    // the corpus, credit codes and websites as the one builder makes tokens of them, and random words of
+    // letters and digits the parser reads as numbers, words or both (1e5, 2228e0kj, 0x1f, 12ab34)
+    const pick = (chars: string, n: number) => Array.from(randomBytes(n), (b) => chars[b % chars.length]).join('');
+    const codes = Array.from({ length: 200 }, (_, i) =>
+      searchRow({ entityType: 'organization', entityId: '00000000-0000-4000-8000-000000000000', title: `上海${i}号公司`, texts: [`91${pick('0123456789ABCDEFGHJKLMNPQRTUWXY', 16)} www.${pick('abcde12', 6)}.com 第${i}届`], districtCode: null }).tokens,
+    );
+    const random = Array.from({ length: 300 }, () =>
+      Array.from({ length: 1 + (randomBytes(1)[0] % 30) }, () => pick('0123456789e.x+-abz上海', 1 + (randomBytes(1)[0] % 12)).replace(/[.+-]/g, 'x2ex'))
+        .filter((w) => w !== '')
+        .join(' '),
+    );
+    const texts = [...corpus(), ...codes, ...random, 'a a a 1e5 1e5 上海 上海'];
+    const unplain = texts.map(unplainWords);
+    const distinct = [...new Set(unplain.flatMap((w) => w ?? []))];
+    expect(distinct.length).toBeGreaterThan(300);
+    const parsed = new Map(
+      rowsOf<{ w: string; v: string }>(
+        await t.database.db.execute(sql`select w, to_tsvector('simple', w)::text as v from unnest(${sql.param(distinct)}::text[]) as w`),
+      ).map((r) => [r.w, parseTsvectorText(r.v)]),
+    );
+    const literals = texts.map((x, i) => (unplain[i] ? composeTsvectorLiteral(x, new Set(unplain[i]), parsed) : null));
+    expect(literals.filter((l) => l === null)).toEqual([]);
+    const rows = rowsOf<{ a: string; b: string; same: boolean }>(
+      await t.database.db.execute(sql`
+        select to_tsvector('simple', x)::text as a, l::tsvector::text as b, to_tsvector('simple', x) = l::tsvector as same
+        from unnest(${sql.param(texts)}::text[], ${sql.param(literals)}::text[]) as u(x, l)`),
+    );
+    expect(rows).toHaveLength(texts.length);
+    for (const r of rows) expect([r.b, r.same]).toEqual([r.a, true]);
   });
 
   it('keeps both positions of a lexeme met twice, and refuses uppercase, punctuation and very long texts', () => {

@@ -32,5 +32,75 @@ export function tsvectorLiteral(tokens: string): string | null {
   return out;
 }
 
+/**
+ * The words of a text tsvectorLiteral refused (letters mixed with digits such as credit codes, odd characters),
+ * each once, for the database to parse one by one (see composeTsvectorLiteral); null when the text is too long
+ * for a literal at all.
+ */
+export function unplainWords(tokens: string): string[] | null {
+  const words = tokens.split(' ');
+  if (words.length > MAX_TOKENS) return null;
+  const out = new Set<string>();
+  for (const w of words) {
+    if (w === '') return null;
+    if (w.length > MAX_TOKEN_CHARS || !PLAIN.test(w)) out.add(w);
+  }
+  return [...out];
+}
+
+/** the lexemes and positions of to_tsvector('simple', word)::text, e.g. '2228e0':1 'kj':2 */
+export function parseTsvectorText(text: string): [string, number[]][] {
+  const out: [string, number[]][] = [];
+  for (const m of text.matchAll(/'((?:[^']|'')*)':([\d,]+)/g)) out.push([m[1].replace(/''/g, "'"), m[2].split(',').map(Number)]);
+  return out;
+}
+
+/**
+ * The literal of a text whose unplain words the database parsed one by one (`parsed`: word → its lexemes and
+ * positions, from to_tsvector('simple', word)). The 'simple' parser never joins two words separated by a space
+ * (tokens are made of letters and digits only, see escapeTsToken) and numbers the lexemes of a text one after
+ * another, so the text's tsvector is the words' own, each shifted by the positions before it: a word the parser
+ * reads as 2228e0 and kj takes two positions. Null when a word is missing from `parsed` or a lexeme would need
+ * characters a literal has to quote; compared with to_tsvector on both databases in search-index-tsvector.test.ts.
+ */
+export function composeTsvectorLiteral(tokens: string, unplain: ReadonlySet<string>, parsed: ReadonlyMap<string, [string, number[]][]>): string | null {
+  if (tokens === '') return '';
+  const positions = new Map<string, number[]>();
+  const add = (w: string, p: number) => {
+    const list = positions.get(w);
+    if (list) list.push(p);
+    else positions.set(w, [p]);
+  };
+  let pos = 0;
+  for (const w of tokens.split(' ')) {
+    if (!unplain.has(w)) {
+      add(w, ++pos);
+      continue;
+    }
+    const lexemes = parsed.get(w);
+    if (!lexemes) return null;
+    let last = 0;
+    for (const [l, ps] of lexemes) {
+      if (l === '' || /['\\\s]/.test(l)) return null;
+      for (const p of ps) {
+        add(l, pos + p);
+        if (p > last) last = p;
+      }
+    }
+    pos += last;
+  }
+  if (pos > MAX_POSITION) return null;
+  let out = '';
+  for (const [w, list] of positions) {
+    if (list.length > MAX_POSITIONS_PER_LEXEME) return null;
+    out += `${out ? ' ' : ''}'${w}':${list.join(',')}`;
+  }
+  return out;
+}
+
+/** to_tsvector's limits: positions up to 16,383, 256 positions a lexeme (kept well under) */
+const MAX_POSITION = 16_000;
+const MAX_POSITIONS_PER_LEXEME = 250;
+
 /** bulk-written documents whose tsvector went as a literal, and those left to to_tsvector (read by the import benchmark) */
 export const tsvectorLiterals = { given: 0, fallback: 0 };

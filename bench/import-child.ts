@@ -4,6 +4,7 @@
  * service function ("ours") or the naive way, sampling RSS every 50 ms. Prints `CHILD_RESULT {json}`.
  */
 import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -16,6 +17,8 @@ import { organizationKindVocabulary, organizationSizeVocabulary, splitList } fro
 import { cellText } from '../server/src/features/io/io-reader';
 import { closeSearchRowPool } from '../server/src/features/io/io-search-rows';
 import { createIoService } from '../server/src/features/io/io.service';
+import { importPhaseMs } from '../server/src/features/io/io-phases';
+import { tsvectorLiterals } from '../server/src/features/search/search-index-tsvector';
 import { upsertSearchDocuments } from '../server/src/features/search/search-index';
 import { systemActor } from '../server/src/lib/actor';
 
@@ -38,6 +41,33 @@ export interface ChildResult {
 }
 
 const MB = 1024 * 1024;
+
+/** keeps the process's highest RSS in workerData[0] until workerData[1] is set */
+const RSS_SAMPLER = `
+const { workerData, parentPort } = require('node:worker_threads');
+parentPort.postMessage('ready');
+const t0 = Date.now();
+let logged = 0;
+const tick = () => {
+  const rss = process.memoryUsage.rss();
+  workerData[0] = Math.max(workerData[0], rss);
+  if (process.env.IMPORT_TIMELINE && Date.now() - logged >= 1000) {
+    logged = Date.now();
+    console.error('rss t=' + Math.round((logged - t0) / 1000) + 's ' + Math.round(rss / 1048576) + ' MB');
+  }
+  if (!workerData[1]) setTimeout(tick, 50);
+};
+tick();`;
+
+/** the kernel's highest RSS of this process so far (VmHWM), in bytes, or null where /proc is missing */
+function highWaterMark(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
 
 /** CPU seconds the main thread has used so far (Linux: /proc, in ticks of 1/100 s), or null. */
 function mainThreadCpu(): number | null {
@@ -98,9 +128,24 @@ export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl
     await db.insert(industries).values(industryNames.map((name) => ({ name })));
     const data = fs.readFileSync(file);
     (globalThis as { gc?: () => void }).gc?.();
+    // RSS sampled every 50 ms on a thread of its own: the main thread is blocked while the embedded database
+    // runs a statement (an index build takes seconds), when a timer on it would miss the peak
+    const shared = new Float64Array(new SharedArrayBuffer(16));
+    const sampler = new Worker(RSS_SAMPLER, { eval: true, workerData: shared });
+    await new Promise((resolve) => sampler.once('message', resolve));
+    (globalThis as { gc?: () => void }).gc?.();
     const rssBefore = process.memoryUsage().rss;
+    shared[0] = rssBefore;
+    const hwmBefore = highWaterMark();
     let peak = rssBefore;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const tl0 = performance.now();
+    const timeline = process.env.IMPORT_TIMELINE_HEAP
+      ? setInterval(() => {
+          const m = process.memoryUsage();
+          const f = (n: number) => Math.round(n / MB);
+          console.error(`t=${((performance.now() - tl0) / 1000).toFixed(0)}s rss ${f(m.rss)} heap ${f(m.heapUsed)}/${f(m.heapTotal)} ext ${f(m.external)} ab ${f(m.arrayBuffers)}`);
+        }, 2000)
+      : undefined;
     const batchMs: number[] = [];
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
@@ -121,7 +166,13 @@ export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const mainCpu1 = mainThreadCpu();
     const mainThreadCpuSeconds = mainCpu0 === null || mainCpu1 === null ? null : mainCpu1 - mainCpu0;
-    clearInterval(sampler);
+    shared[1] = 1;
+    await sampler.terminate();
+    peak = Math.max(peak, shared[0]);
+    // and the kernel's high-water mark, if the import raised it (a peak shorter than the sampling interval)
+    const hwm = highWaterMark();
+    if (hwm !== null && hwmBefore !== null && hwm > hwmBefore) peak = Math.max(peak, hwm);
+    clearInterval(timeline);
     peak = Math.max(peak, process.memoryUsage().rss);
     const count = async (table: 'organizations' | 'search_documents') =>
       ((await db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`)) as unknown as { rows: { n: number }[] }).rows[0].n;
@@ -138,6 +189,11 @@ export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl
       landed: await count('organizations'),
       searchDocuments: await count('search_documents'),
     };
+    if (mode === 'ours') {
+      const phases = Object.entries(importPhaseMs).sort((a, b) => b[1] - a[1]);
+      console.error(`phases (ms, summed; they overlap): ${phases.map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+      console.error(`search documents' tsvectors as literals: ${tsvectorLiterals.given}, by to_tsvector: ${tsvectorLiterals.fallback}`);
+    }
     console.log(`CHILD_RESULT ${JSON.stringify(result)}`);
   } finally {
     closeSearchRowPool();

@@ -160,7 +160,9 @@ export const affiliations = pgTable(
     sort: integer('sort').notNull().default(0),
   },
   (t) => [
-    index('affiliations_person_idx').on(t.personId),
+    // a person's reach through current affiliations (lib/visibility.ts), probed per person a coordinator's
+    // search or list reads: index-only, no heap visit per affiliation (the search box's `zq` as 浦东 at 1M: 60 → 16 ms)
+    index('affiliations_person_org_idx').on(t.personId, t.organizationId, t.endOn),
     index('affiliations_org_idx').on(t.organizationId),
     // "currently working at an organisation of the actor's districts" (lib/visibility.ts), index-only
     index('affiliations_org_current_idx').on(t.organizationId, t.endOn, t.personId),

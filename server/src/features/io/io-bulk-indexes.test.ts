@@ -5,9 +5,10 @@ import { systemActor } from '../../lib/actor';
 import { csvText } from '../../test/factories-io';
 import { searchRow } from '../search/search-index';
 import { organizationSearchDoc } from './io-organizations.importer';
-import { rowsOf } from './io-import.repository';
+import { insertIndustryLinks, rowsOf } from './io-import.repository';
 import { deferredIndexes, isEmbedded, shouldDefer } from './io-bulk-indexes';
 import { createIoService } from './io.service';
+import { copiedRows } from './io-copy';
 import { ImportInvalidError } from './io-import.service';
 
 // An embedded database of its own: the deferral only happens when the file is big beside the tables.
@@ -74,6 +75,69 @@ describe('a big import into the embedded database', () => {
     expect(deferredIndexes.rebuilt).toBe(rebuilt); // not rebuilt: the rollback brought them back
     expect(await indexes()).toEqual(before);
     expect(await count('organizations')).toBe(orgs);
+  });
+
+  it('links the records to their industries, the foreign keys checked per batch, and leaves the row checks on', async () => {
+    const db = database.db;
+    const [industry] = rowsOf<{ id: string }>(await db.execute(sql`insert into industries (name) values ('批量测试产业') returning id`));
+    const header = [...HEADER, '产业'];
+    const rows = names(45, 'c').map((r) => [...r, '批量测试产业']);
+    const io = createIoService({ db });
+    const dropped = deferredIndexes.dropped;
+    const result = await io.importFile(systemActor('test'), 'organizations', { fileName: 'orgs.csv', data: Buffer.from(csvText(header, rows)) }, { mode: 'all', batchSize: 15 });
+    expect(result.imported).toBe(45);
+    expect(deferredIndexes.dropped).toBeGreaterThan(dropped); // the bulk path ran (23 rows in the tables, 30 read at the second batch)
+    const linked = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from organization_industries where industry_id = ${industry.id}`))[0].n;
+    expect(linked).toBe(45);
+    const documents = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from search_documents where ${industry.id}::uuid = any(industry_ids)`))[0].n;
+    expect(documents).toBe(45);
+    // the foreign keys are enforced again after the import
+    const missing = '00000000-0000-4000-8000-00000000dead';
+    const [org] = rowsOf<{ id: string }>(await db.execute(sql`select id from organizations limit 1`));
+    await expect(db.execute(sql`insert into organization_industries (organization_id, industry_id) values (${org.id}, ${missing})`)).rejects.toThrow();
+    // and the batch check refuses a link to a missing industry, as the constraint would
+    await expect(
+      db.transaction((tx) => insertIndustryLinks(tx, 'organization', [[org.id, missing]], { fresh: true, bulk: true })),
+    ).rejects.toThrow(/foreign keys/);
+    await expect(
+      db.transaction((tx) => insertIndustryLinks(tx, 'organization', [[missing, industry.id]], { fresh: true, bulk: true })),
+    ).rejects.toThrow(/foreign keys/);
+  });
+
+  it('writes by COPY the very values the statements write: quotes, backslashes, tabs and line breaks, lists, null cells, and documents', async () => {
+    const db = database.db;
+    const [industry] = rowsOf<{ id: string }>(await db.execute(sql`insert into industries (name) values ('复制测试产业') returning id`));
+    const header = ['名称*', '类型*', '所在区', '统一社会信用代码', '别名', '地址', '产业', '简介'];
+    const odd = ['上海"引号"\\反斜杠科技有限公司', '企业', '浦东新区', '913101143G0D0UAX2Y', '别名"一"；别名\\二；{括号},逗号', '第一行\n第二行\t制表', '复制测试产业', ''];
+    const plain = ['上海复制测试科技有限公司', '企业', '', '', '', '', '', 'NULL \\N'];
+    const copied = copiedRows.count;
+    const result = await createIoService({ db }).importFile(systemActor('test'), 'organizations', { fileName: 'odd.csv', data: Buffer.from(csvText(header, [odd, plain])) }, { mode: 'all' });
+    expect(result.imported).toBe(2);
+    expect(copiedRows.count - copied).toBeGreaterThanOrEqual(4); // two organisations, a link, a document (the other's credit code goes by to_tsvector)
+    const rows = rowsOf<{ id: string; name: string; aliases: string[]; address: string | null; uscc: string | null; description: string | null; district_code: string | null; industries: string[] }>(
+      await db.execute(sql`select o.id, o.name, o.aliases, o.address, o.uscc, o.description, o.district_code,
+          array(select industry_id::text from organization_industries i where i.organization_id = o.id) as industries
+        from organizations o where o.name in (${odd[0]}, ${plain[0]})`),
+    ).sort((a) => (a.name === odd[0] ? -1 : 1));
+    expect(rows.map((r) => [r.name, r.aliases, r.address, r.uscc, r.description, r.industries])).toEqual([
+      [odd[0], ['别名"一"', '别名\\二', '{括号},逗号'], '第一行\n第二行\t制表', '913101143G0D0UAX2Y', null, [industry.id]],
+      [plain[0], [], null, null, 'NULL \\N', []],
+    ]);
+    // each document is, column by column, what the one builder makes of the record
+    for (const r of rows) {
+      const built = searchRow(
+        organizationSearchDoc({ row: 0, id: r.id, name: r.name, nameNorm: '', kind: 'enterprise', districtCode: r.district_code, uscc: r.uscc, aliases: r.aliases, address: r.address, size: null, website: null, description: r.description, industryIds: r.industries }),
+      );
+      const [same] = rowsOf<{ same: boolean }>(
+        await db.execute(sql`select title = ${built.title} and subtitle is not distinct from ${built.subtitle} and body = ${built.body}
+            and district_code is not distinct from ${built.districtCode} and kind is not distinct from ${built.kind}
+            and industry_ids = ${sql.param(built.industryIds)}::uuid[] and tokens = to_tsvector('simple', ${built.tokens})
+            and tokens::text = to_tsvector('simple', ${built.tokens})::text and title_norm = ${built.titleNorm}
+            and pinyin_full = ${built.pinyinFull} and pinyin_initials = ${built.pinyinInitials} and boost = ${built.boost}::real as same
+          from search_documents where entity_id = ${r.id}`),
+      );
+      expect(same).toEqual({ same: true });
+    }
   });
 
   it('is only chosen for files large beside what the tables hold', () => {

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { rowsOf, textArray } from './io-import.repository';
+import { timed } from './io-phases';
 
 /**
  * Big imports into the embedded database build the secondary indexes of the tables they fill once,
@@ -52,7 +53,7 @@ export async function deferIndexes(tx: Executor, tables: readonly string[]): Pro
   for (const i of indexes) await tx.execute(sql`drop index ${sql.identifier(i.name)}`);
   deferredIndexes.dropped += indexes.length;
   return async () => {
-    for (const i of indexes) await tx.execute(sql.raw(i.def));
+    for (const i of indexes) await timed(`rebuild ${i.name}`, () => tx.execute(sql.raw(i.def)));
     deferredIndexes.rebuilt += indexes.length;
   };
 }

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { composeTsvectorLiteral, parseTsvectorText, tsvectorLiteral, tsvectorLiterals, unplainWords } from '../search/search-index-tsvector';
+import { arrayLiteral, copyClient, copyRows, type CopyValue } from './io-copy';
 import type { SearchRowData } from './io-search-rows';
 
 /**
@@ -29,8 +31,20 @@ export interface OrganizationInsert {
   description: string | null;
 }
 
-export async function insertOrganizations(ex: Executor, rows: OrganizationInsert[]) {
+const ORGANIZATION_COLUMNS = ['id', 'name', 'name_norm', 'kind', 'district_code', 'uscc', 'aliases', 'address', 'size', 'website', 'description'];
+
+/** New organisations; `copy`: by COPY on the embedded database (see io-copy.ts) */
+export async function insertOrganizations(ex: Executor, rows: OrganizationInsert[], opts: { copy?: boolean } = {}) {
   if (!rows.length) return;
+  const copied =
+    opts.copy &&
+    (await copyRows(
+      ex,
+      'organizations',
+      ORGANIZATION_COLUMNS,
+      rows.map((r) => [r.id, r.name, r.nameNorm, r.kind, r.districtCode, r.uscc, arrayLiteral(r.aliases), r.address, r.size, r.website, r.description]),
+    ));
+  if (copied) return;
   await ex.execute(sql`
     insert into organizations (id, name, name_norm, kind, district_code, uscc, aliases, address, size, website, description)
     select id, name, name_norm, kind, district_code, uscc, ${splitSql('aliases')}, address, size, website, description
@@ -43,14 +57,58 @@ export async function insertOrganizations(ex: Executor, rows: OrganizationInsert
       as t(id, name, name_norm, kind, district_code, uscc, aliases, address, size, website, description)`);
 }
 
-/** organization_industries or person_industries rows of new records (each pair once) */
-export async function insertIndustryLinks(ex: Executor, table: 'organization' | 'person', pairs: [string, string][]) {
+/**
+ * organization_industries or person_industries rows (each pair once). `fresh`: the records were created by
+ * this import (their ids are new, so no pair can exist yet) and the insert skips the conflict check.
+ * `bulk` (a big import into the embedded database, see io-bulk-indexes.ts): the foreign keys are checked
+ * once for the whole batch, one anti-join, instead of by the row triggers (an SPI query per row and key,
+ * most of the statement's time); a missing record or industry fails the import as the constraint would.
+ */
+export async function insertIndustryLinks(
+  ex: Executor,
+  table: 'organization' | 'person',
+  pairs: [string, string][],
+  opts: { fresh?: boolean; bulk?: boolean; copy?: boolean } = {},
+) {
   if (!pairs.length) return;
-  const target = table === 'organization' ? sql.raw('organization_industries (organization_id') : sql.raw('person_industries (person_id');
-  await ex.execute(sql`
+  const owner = table === 'organization' ? 'organization' : 'person';
+  const target = sql.raw(`${owner}_industries (${owner}_id`);
+  // fresh pairs by COPY on the embedded database (see io-copy.ts); else one statement
+  const insert = async () => {
+    if (opts.fresh && opts.copy && (await copyRows(ex, `${owner}_industries`, [`${owner}_id`, 'industry_id'], pairs))) return;
+    await ex.execute(sql`
     insert into ${target}, industry_id)
     select * from unnest(${arr(pairs.map((p) => p[0]), 'uuid[]')}, ${arr(pairs.map((p) => p[1]), 'uuid[]')})
-    on conflict do nothing`);
+    ${opts.fresh ? sql`` : sql`on conflict do nothing`}`);
+  };
+  if (!opts.bulk) {
+    await insert();
+    return;
+  }
+  const owners = sql.raw(table === 'organization' ? 'organizations' : 'people');
+  const missing = rowsOf<{ n: number }>(
+    await ex.execute(sql`
+      select count(*)::int as n
+      from unnest(${arr(pairs.map((p) => p[0]), 'uuid[]')}, ${arr(pairs.map((p) => p[1]), 'uuid[]')}) as t(owner_id, industry_id)
+      where not exists (select 1 from ${owners} o where o.id = t.owner_id)
+        or not exists (select 1 from industries i where i.id = t.industry_id)`),
+  )[0].n;
+  if (missing) throw new Error(`insert into ${owner}_industries violates its foreign keys (${missing} rows)`);
+  await withoutRowTriggers(ex, insert);
+}
+
+/**
+ * Runs fn with the row triggers off (session_replication_role = replica, for this transaction only), the
+ * foreign-key checks among them: only for writes whose keys the caller has just checked set-wise, and only on
+ * the embedded database, where the transaction is the only one (no concurrent delete can slip in between).
+ */
+async function withoutRowTriggers<T>(ex: Executor, fn: () => Promise<T>): Promise<T> {
+  await ex.execute(sql`set local session_replication_role = replica`);
+  try {
+    return await fn();
+  } finally {
+    await ex.execute(sql`set local session_replication_role = origin`);
+  }
 }
 
 export interface PersonInsert {
@@ -146,25 +204,90 @@ export async function insertMemberships(ex: Executor, rows: MembershipInsert[]) 
       ${arr(rows.map((r) => r.role), 'text[]')}, ${arr(rows.map((r) => r.joinedOn), 'date[]')})`);
 }
 
-/** Search documents of new records, built with searchRow (see io-search-rows.ts); tokens become a 'simple' tsvector. */
-export async function insertSearchRows(ex: Executor, rows: SearchRowData[]) {
+const SEARCH_COLUMNS = [
+  'entity_type', 'entity_id', 'title', 'subtitle', 'body', 'district_code', 'kind', 'industry_ids', 'tokens',
+  'title_norm', 'pinyin_full', 'pinyin_initials', 'boost',
+];
+
+/**
+ * Search documents of new records, built with searchRow (see io-search-rows.ts); tokens become the 'simple'
+ * tsvector to_tsvector would give (see search-index-tsvector.ts: a literal where the tokens allow it, computed
+ * where the rows were built, else to_tsvector in the database).
+ * `fresh`: every row is of a record this import created (a new id, so no document exists yet): a plain insert,
+ * without the upsert's check of the unique index before each row. `copy` (with fresh): the rows whose tsvector
+ * is a literal go by COPY on the embedded database (see io-copy.ts), the others by the statement.
+ */
+export async function insertSearchRows(ex: Executor, rows: SearchRowData[], opts: { fresh?: boolean; copy?: boolean } = {}) {
   if (!rows.length) return;
+  const literals = rows.map((r) => {
+    const given = (r as { tsv?: string | null }).tsv;
+    return given === undefined ? tsvectorLiteral(r.tokens) : given;
+  });
+  if (opts.fresh && opts.copy && copyClient(ex)) await composeLiterals(ex, rows, literals);
+  for (const l of literals) tsvectorLiterals[l === null ? 'fallback' : 'given']++;
+  if (opts.fresh && opts.copy) {
+    const copied: CopyValue[][] = [];
+    const rest: SearchRowData[] = [];
+    rows.forEach((r, i) => {
+      const tsv = literals[i];
+      if (tsv === null) rest.push(r);
+      else {
+        copied.push([r.entityType, r.entityId, r.title, r.subtitle, r.body, r.districtCode, r.kind, arrayLiteral(r.industryIds), tsv,
+          r.titleNorm, r.pinyinFull, r.pinyinInitials, r.boost]);
+      }
+    });
+    if (await copyRows(ex, 'search_documents', SEARCH_COLUMNS, copied)) {
+      if (rest.length) await insertSearchRowsStatement(ex, rest, rest.map(() => null), opts);
+      return;
+    }
+  }
+  await insertSearchRowsStatement(ex, rows, literals, opts);
+}
+
+/**
+ * The literals of the rows tsvectorLiteral refused (a credit code in the text, say): their unplain words are
+ * parsed by the database, one statement for the batch, and each row's literal composed from them (see
+ * composeTsvectorLiteral); a row that still has none is left to to_tsvector.
+ */
+async function composeLiterals(ex: Executor, rows: SearchRowData[], literals: (string | null)[]) {
+  const pending: [number, string[]][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (literals[i] !== null) continue;
+    const words = rows[i].tsvWords === undefined ? unplainWords(rows[i].tokens) : rows[i].tsvWords;
+    if (words) pending.push([i, words]);
+  }
+  if (!pending.length) return;
+  const distinct = [...new Set(pending.flatMap(([, words]) => words))];
+  const parsed = new Map(
+    rowsOf<{ w: string; v: string }>(
+      await ex.execute(sql`select w, to_tsvector('simple', w)::text as v from unnest(${arr(distinct, 'text[]')}) as w`),
+    ).map((r) => [r.w, parseTsvectorText(r.v)]),
+  );
+  for (const [i, words] of pending) literals[i] = composeTsvectorLiteral(rows[i].tokens, new Set(words), parsed);
+}
+
+async function insertSearchRowsStatement(ex: Executor, rows: SearchRowData[], literals: (string | null)[], opts: { fresh?: boolean }) {
   const col = <K extends keyof SearchRowData>(k: K, type: string) => arr(rows.map((r) => r[k]), type);
   await ex.execute(sql`
     insert into search_documents (entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens,
       title_norm, pinyin_full, pinyin_initials, boost)
     select entity_type, entity_id, title, subtitle, body, district_code, kind, ${splitSql('industry_ids', 'uuid[]')},
-      to_tsvector('simple', tokens), title_norm, pinyin_full, pinyin_initials, boost
+      coalesce(tsv::tsvector, to_tsvector('simple', tokens)), title_norm, pinyin_full, pinyin_initials, boost
     from unnest(${col('entityType', 'text[]')}, ${col('entityId', 'uuid[]')}, ${col('title', 'text[]')},
       ${col('subtitle', 'text[]')}, ${col('body', 'text[]')}, ${col('districtCode', 'text[]')}, ${col('kind', 'text[]')},
-      ${joined(rows.map((r) => r.industryIds))}, ${col('tokens', 'text[]')}, ${col('titleNorm', 'text[]')},
+      ${joined(rows.map((r) => r.industryIds))}, ${arr(literals, 'text[]')},
+      ${arr(rows.map((r, i) => (literals[i] === null ? r.tokens : null)), 'text[]')}, ${col('titleNorm', 'text[]')},
       ${col('pinyinFull', 'text[]')}, ${col('pinyinInitials', 'text[]')}, ${col('boost', 'real[]')})
-      as t(entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens, title_norm,
+      as t(entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tsv, tokens, title_norm,
         pinyin_full, pinyin_initials, boost)
-    on conflict (entity_type, entity_id) do update set title = excluded.title, subtitle = excluded.subtitle,
+    ${
+      opts.fresh
+        ? sql``
+        : sql`on conflict (entity_type, entity_id) do update set title = excluded.title, subtitle = excluded.subtitle,
       body = excluded.body, district_code = excluded.district_code, kind = excluded.kind, industry_ids = excluded.industry_ids,
       tokens = excluded.tokens, title_norm = excluded.title_norm, pinyin_full = excluded.pinyin_full,
-      pinyin_initials = excluded.pinyin_initials, boost = excluded.boost`);
+      pinyin_initials = excluded.pinyin_initials, boost = excluded.boost`
+    }`);
 }
 
 /** `col = any($1)` for a list of texts. */

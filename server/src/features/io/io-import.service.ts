@@ -21,10 +21,11 @@ import { personImporter } from './io-people.importer';
 import { placeImporter } from './io-places.importer';
 import { readSheet, type UploadedFile } from './io-reader';
 import { mapHeader, parsedRow, RowErrors, type Importer, type ParsedRow } from './io-row';
-import { buildSearchRows, warmSearchRowPool } from './io-search-rows';
+import { buildSearchRows, releaseSearchRowPool, warmSearchRowPool } from './io-search-rows';
 import { canImport } from './io.policy';
 import { cleanGinPendingLists } from './io-import.repository';
 import { countRows, deferIndexes, isEmbedded, shouldDefer } from './io-bulk-indexes';
+import { timed, timedIterable, timedSync } from './io-phases';
 
 /**
  * Rows read, checked and written together. Small enough that a batch's rows, records, search rows and
@@ -139,7 +140,8 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
       let batches = 0;
       let tally = { skipped: 0, updated: 0 };
       // a big file into a small embedded directory: indexes built once at the end (see io-bulk-indexes.ts)
-      const bulkTables = isEmbedded(db) ? importer.bulkTables : undefined;
+      const embedded = isEmbedded(db);
+      const bulkTables = embedded ? importer.bulkTables : undefined;
       let deferDecided = !bulkTables?.length;
       let rebuildIndexes: (() => Promise<void>) | undefined;
       try {
@@ -147,10 +149,10 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
           const ctx = await importer.prepare(tx, actor, { existing: opts.existing });
           // while batch k is written, batch k+1 is read and checked and its search rows are built on a worker
           let landing: Promise<void> = Promise.resolve();
-          for await (const batch of readBatches(file, importer.columns, batchSize, header)) {
+          for await (const batch of timedIterable('read', readBatches(file, importer.columns, batchSize, header))) {
             const t0 = performance.now();
             const errors = new RowErrors(importer.columns);
-            const checked = importer.check(ctx, batch, errors);
+            const checked = timedSync('check', () => importer.check(ctx, batch, errors));
             // a file of more than one batch: the workers start while the first batch's rows are built in place
             const parallel = batches++ > 0;
             if (!parallel && batch.length === batchSize && importer.searchDocs) warmSearchRowPool();
@@ -158,20 +160,23 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             const searchRows =
               importer.searchDocs && mayLand && checked.length ? buildSearchRows(importer.searchDocs(checked), parallel) : Promise.resolve([]);
             searchRows.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
-            const records = await importer.confirm(tx, ctx, checked, errors);
+            const records = await timed('confirm', () => importer.confirm(tx, ctx, checked, errors));
             report.collect(batch, errors);
             if ((opts.mode === 'valid' || report.errorCount === 0) && records.length) {
-              await landing;
+              await timed('wait for landing', () => landing);
               const ids = new Set(records.map((r) => (r as { id?: string }).id));
               const secondBatch = batches >= 2;
-              landing = searchRows.then(async (rows) => {
+              landing = timed('wait for search rows', () => searchRows).then(async (rows) => {
                 if (!deferDecided && secondBatch) {
                   deferDecided = true;
                   const existing = (await countRows(tx, bulkTables![0])) - imported;
-                  if (shouldDefer(report.total, existing, batchSize)) rebuildIndexes = await deferIndexes(tx, bulkTables!);
+                  if (shouldDefer(report.total, existing, batchSize)) rebuildIndexes = await timed('drop indexes', () => deferIndexes(tx, bulkTables!));
                 }
                 // the search rows of records that the database checks refused are dropped
-                await importer.land(tx, records, records.length === checked.length ? rows : rows.filter((r) => ids.has(r.entityId)));
+                await importer.land(tx, records, records.length === checked.length ? rows : rows.filter((r) => ids.has(r.entityId)), {
+                  bulk: rebuildIndexes !== undefined,
+                  copy: embedded,
+                });
                 imported += records.filter((r) => !(r as { existingId?: string }).existingId).length;
               });
               landing.catch(() => undefined);
@@ -179,8 +184,10 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             opts.onBatch?.({ rows: batch.length, ms: performance.now() - t0 });
           }
           await landing;
+          // every search row is built: the workers' memory goes back before the index builds take theirs
+          releaseSearchRowPool();
           if (opts.mode === 'all' && report.errorCount) throw new Rollback();
-          await rebuildIndexes?.();
+          if (rebuildIndexes) await timed('rebuild indexes', rebuildIndexes);
           tally = importer.tally?.(ctx) ?? tally;
           if (imported || tally.updated) {
             await recordAudit(tx, actor, {
@@ -204,7 +211,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
         const errorReportToken = await keepReport(actor, kind, file, header, report);
         throw new ImportInvalidError({ total: report.total, errors: report.listed, errorCount: report.errorCount, errorReportToken });
       }
-      if (imported + tally.updated >= GIN_CLEAN_FROM) await cleanGinPendingLists(db, ['organizations', 'people', 'search_documents']);
+      if (imported + tally.updated >= GIN_CLEAN_FROM) await timed('clean gin pending lists', () => cleanGinPendingLists(db, ['organizations', 'people', 'search_documents']));
       return {
         imported,
         ...tally,

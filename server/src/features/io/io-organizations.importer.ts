@@ -11,6 +11,7 @@ import { findOrganizationDuplicatesBatch, organizationsMatchingExactly, sortCand
 import { organizationSearchDoc as buildOrganizationSearchDoc } from '../organizations/organizations.presenter';
 import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
+import { timed } from './io-phases';
 import { insertIndustryLinks, insertOrganizations, insertSearchRows, updateOrganizationsFromImport, type OrganizationInsert } from './io-import.repository';
 import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../../../../common/labels';
 import { charLength, enumerationCell, importDistrict, type Importer, matchedRow, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
@@ -167,18 +168,22 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
 
   searchDocs: (records) => records.map(organizationSearchDoc),
 
-  async land(ex, records, searchRows) {
+  async land(ex, records, searchRows, opts) {
     const fresh = records.filter((o) => !o.existingId);
     const updates = records.filter((o) => o.existingId);
-    await insertOrganizations(ex, fresh);
+    await timed('insert organizations', () => insertOrganizations(ex, fresh, { copy: opts?.copy }));
     await updateOrganizationsFromImport(ex, updates);
-    await insertIndustryLinks(
-      ex,
-      'organization',
-      records.flatMap((o) => o.industryIds.map((i): [string, string] => [o.existingId ?? o.id, i])),
-    );
+    // the new records' links cannot exist yet; the matched records' may
+    const links = (list: OrganizationRecord[]) => list.flatMap((o) => o.industryIds.map((i): [string, string] => [o.existingId ?? o.id, i]));
+    await timed('insert industry links', async () => {
+      await insertIndustryLinks(ex, 'organization', links(fresh), { fresh: true, bulk: opts?.bulk, copy: opts?.copy });
+      await insertIndustryLinks(ex, 'organization', links(updates));
+    });
     const updated = new Set(updates.map((o) => o.id));
-    await insertSearchRows(ex, updated.size ? searchRows.filter((r) => !updated.has(r.entityId)) : searchRows);
+    // the documents of new records (new ids): a plain insert
+    await timed('insert search documents', () =>
+      insertSearchRows(ex, updated.size ? searchRows.filter((r) => !updated.has(r.entityId)) : searchRows, { fresh: true, copy: opts?.copy }),
+    );
     // an updated record's document is rebuilt from the record as it now is, by the one builder
     if (updates.length) await reindexOrganizations(ex, updates.map((o) => o.existingId!));
   },

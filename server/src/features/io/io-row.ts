@@ -55,6 +55,13 @@ export class RowErrors<K extends string = string> {
 }
 
 /** What one kind of import does: the steps the import pipeline runs batch by batch. */
+export interface LandOptions {
+  /** a big import into the embedded database (indexes deferred, see io-bulk-indexes.ts): links' keys checked per batch */
+  bulk?: boolean;
+  /** the embedded database: new rows go by COPY (see io-copy.ts) */
+  copy?: boolean;
+}
+
 export interface Importer<R extends { row: number }, Ctx> {
   columns: readonly ColumnSpec[];
   /** per-file state: lookups loaded once, keys seen in earlier rows */
@@ -68,7 +75,7 @@ export interface Importer<R extends { row: number }, Ctx> {
   /** the search documents of the records (built off the main thread); none for memberships */
   searchDocs?(records: R[]): SearchDoc[];
   /** write the records (and their search rows, in the same order as searchDocs gave them) */
-  land(ex: Executor, records: R[], searchRows: SearchRowData[]): Promise<void>;
+  land(ex: Executor, records: R[], searchRows: SearchRowData[], opts?: LandOptions): Promise<void>;
   /** the tables land() fills, the records' own first: a big import into the embedded database builds their indexes at the end */
   bulkTables?: readonly string[];
   /** likely duplicates of the rows, for /check */

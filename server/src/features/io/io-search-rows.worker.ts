@@ -1,10 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { searchRow, type SearchDoc } from '../search/search-index';
+import type { SearchDoc } from '../search/search-row';
+import { importSearchRow } from './io-search-row';
 
 /** Builds search rows (jieba tokens, pinyin) for the import pipeline, off the main thread. */
 parentPort?.on('message', (msg: { id: number; docs: SearchDoc[] }) => {
   try {
-    parentPort?.postMessage({ id: msg.id, rows: msg.docs.map(searchRow) });
+    parentPort?.postMessage({ id: msg.id, rows: msg.docs.map(importSearchRow) });
   } catch (e) {
     parentPort?.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -35,16 +35,31 @@ export interface OpenOptions {
   lock?: boolean;
 }
 
+/** pool.end() resolves once it has asked its connections to close; this waits until each one has (at most 5 s). */
+async function endPool(pool: pg.Pool) {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    pool.on('remove', () => --open <= 0 && resolve());
+    setTimeout(resolve, 5_000).unref();
+  });
+  await pool.end();
+  await closed;
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // an idle connection the server ends (a restart, an administrator, a dropped database) leaves the pool
+    // and the next query opens another; unheard, its error would end the whole process
+    pool.on('error', (e) => console.warn(`PostgreSQL 断开了一个空闲连接，已移除 / PostgreSQL ended an idle connection, removed: ${e.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     // a failed migration leaves no pool behind (its idle clients would die with the database)
     if (opts.migrate !== false) await migratePg(db as never, { migrationsFolder }).catch(async (e: unknown) => {
       await pool.end();
       throw e;
     });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', close: () => endPool(pool) };
   }
   const dataDir = opts.dataDir ?? 'memory://';
   const unlock = dataDir.startsWith('memory://') || opts.lock === false ? () => {} : lockDataDir(dataDir);

@@ -4,50 +4,16 @@
  * the waiting list; one is checked in by code at the desk on a phone; an agreement is recorded at a
  * signing meeting, whose outcome counts are shown beside its reported figures.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiSend, horizontalOverflow, launchChromium, signedInState, unexpectedPageErrors, watchPageErrors } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiSend, horizontalOverflow, unexpectedPageErrors, watchPageErrors } from './browser';
+import { browser, context, page, screenshotDir, server, useBrowserSuite } from './suite';
 import { mobile, tag } from './unique';
 
-const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
 /** another calendar day than Shanghai most of the day: times must be Shanghai's, not the browser's */
 const browserTimeZone = 'Pacific/Honolulu';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  const { context: first, state } = await signedInState(browser, { baseURL: server.baseUrl, timezoneId: browserTimeZone });
-  signedIn = state;
-  await first.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, timezoneId: browserTimeZone, storageState: signedIn });
-  page = await context.newPage();
-  pageErrors = watchPageErrors(page);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await page.screenshot({ path: `${screenshotDir}/tongxin-events-FAILED.png` }).catch(() => undefined);
-  }
-  await context?.close();
-  const unexpected = unexpectedPageErrors(pageErrors);
-  expect(unexpected, unexpected.join('\n')).toEqual([]);
-});
+useBrowserSuite('events', { viewport: { width: 1440, height: 900 }, timezoneId: browserTimeZone });
 
 const shot = (p: Page, name: string) => p.screenshot({ path: `${screenshotDir}/tongxin-events-${name}.png`, fullPage: true });
 

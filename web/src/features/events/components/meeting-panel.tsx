@@ -91,20 +91,30 @@ function AgendaItemDrawer({ eventId, need, onClose }: { eventId: string; need: {
   return (
     <FormDrawer drawer={drawer} size={520} title={t('meeting.recordTitle', { name: need.title })} saving={add.isPending}>
       <Form<AgendaValues> form={drawer.form} layout="vertical" onFinish={onFinish} initialValues={{ step: '' }}>
-        <Form.Item label={t('meeting.answer')} name="answer" rules={[{ required: true, whitespace: true, message: t('meeting.answerRequired') }, { max: 2000 }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} autoFocus />
-        </Form.Item>
-        <Form.Item label={t('meeting.owner')} name="owner" rules={[{ required: true, whitespace: true, message: t('meeting.ownerRequired') }, { max: 200 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('meeting.nextDeadline')} name="nextDeadline" extra={t('meeting.deadlineHint')}>
-          <Input type="date" />
-        </Form.Item>
+        <AgendaAnswerFields autoFocus />
         <Form.Item label={t('meeting.step')} name="step">
           <Select options={[{ value: '', label: t('meeting.stepNone') }, ...agendaSteps.map((s) => ({ value: s, label: t(`meeting.step.${s}`) }))]} />
         </Form.Item>
       </Form>
     </FormDrawer>
+  );
+}
+
+/** An agenda item's answer, owner and next deadline: the same fields when it is recorded and when it is changed. */
+function AgendaAnswerFields({ autoFocus = false }: { autoFocus?: boolean }) {
+  const t = useT();
+  return (
+    <>
+      <Form.Item label={t('meeting.answer')} name="answer" rules={[{ required: true, whitespace: true, message: t('meeting.answerRequired') }, { max: 2000 }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} autoFocus={autoFocus} />
+      </Form.Item>
+      <Form.Item label={t('meeting.owner')} name="owner" rules={[{ required: true, whitespace: true, message: t('meeting.ownerRequired') }, { max: 200 }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('meeting.nextDeadline')} name="nextDeadline" extra={t('meeting.deadlineHint')}>
+        <Input type="date" />
+      </Form.Item>
+    </>
   );
 }
 
@@ -120,15 +130,7 @@ function AgendaItemEditDrawer({ eventId, item, onClose }: { eventId: string; ite
   return (
     <FormDrawer drawer={drawer} size={520} title={t('meeting.editTitle', { name: item.needTitle })} saving={update.isPending}>
       <Form<AgendaValues> form={drawer.form} layout="vertical" onFinish={onFinish} initialValues={{ answer: item.answer, owner: item.owner, nextDeadline: item.nextDeadline ?? '' }}>
-        <Form.Item label={t('meeting.answer')} name="answer" rules={[{ required: true, whitespace: true, message: t('meeting.answerRequired') }, { max: 2000 }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
-        </Form.Item>
-        <Form.Item label={t('meeting.owner')} name="owner" rules={[{ required: true, whitespace: true, message: t('meeting.ownerRequired') }, { max: 200 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('meeting.nextDeadline')} name="nextDeadline" extra={t('meeting.deadlineHint')}>
-          <Input type="date" />
-        </Form.Item>
+        <AgendaAnswerFields />
       </Form>
     </FormDrawer>
   );

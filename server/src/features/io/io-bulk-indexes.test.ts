@@ -5,7 +5,7 @@ import { systemActor } from '../../lib/actor';
 import { csvText } from '../../test/factories-io';
 import { searchRow } from '../search/search-index';
 import { organizationSearchDoc } from './io-organizations.importer';
-import { insertIndustryLinks, rowsOf } from './io-import.repository';
+import { checkIndustryLinks, insertIndustryLinks, rowsOf } from './io-import.repository';
 import { deferredIndexes, isEmbedded, shouldDefer } from './io-bulk-indexes';
 import { createIoService } from './io.service';
 import { copiedRows } from './io-copy';
@@ -77,7 +77,7 @@ describe('a big import into the embedded database', () => {
     expect(await count('organizations')).toBe(orgs);
   });
 
-  it('links the records to their industries, the foreign keys checked per batch, and leaves the row checks on', async () => {
+  it('links the records to their industries, the foreign keys checked once at the end, and leaves the row checks on', async () => {
     const db = database.db;
     const [industry] = rowsOf<{ id: string }>(await db.execute(sql`insert into industries (name) values ('批量测试产业') returning id`));
     const header = [...HEADER, '产业'];
@@ -95,13 +95,16 @@ describe('a big import into the embedded database', () => {
     const missing = '00000000-0000-4000-8000-00000000dead';
     const [org] = rowsOf<{ id: string }>(await db.execute(sql`select id from organizations limit 1`));
     await expect(db.execute(sql`insert into organization_industries (organization_id, industry_id) values (${org.id}, ${missing})`)).rejects.toThrow();
-    // and the batch check refuses a link to a missing industry, as the constraint would
-    await expect(
-      db.transaction((tx) => insertIndustryLinks(tx, 'organization', [[org.id, missing]], { fresh: true, bulk: true })),
-    ).rejects.toThrow(/foreign keys/);
-    await expect(
-      db.transaction((tx) => insertIndustryLinks(tx, 'organization', [[missing, industry.id]], { fresh: true, bulk: true })),
-    ).rejects.toThrow(/foreign keys/);
+    // and the check at the end of a bulk import refuses a link to a missing industry or record, as the constraint would
+    for (const pair of [[org.id, missing], [missing, industry.id]] as [string, string][]) {
+      await expect(
+        db.transaction(async (tx) => {
+          await insertIndustryLinks(tx, 'organization', [pair], { fresh: true, bulk: true });
+          await checkIndustryLinks(tx, 'organization');
+        }),
+      ).rejects.toThrow(/foreign keys/);
+    }
+    await expect(db.transaction((tx) => checkIndustryLinks(tx, 'organization'))).resolves.toBeUndefined();
   });
 
   it('writes by COPY the very values the statements write: quotes, backslashes, tabs and line breaks, lists, null cells, and documents', async () => {

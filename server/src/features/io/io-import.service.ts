@@ -187,7 +187,10 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
           // every search row is built: the workers' memory goes back before the index builds take theirs
           releaseSearchRowPool();
           if (opts.mode === 'all' && report.errorCount) throw new Rollback();
-          if (rebuildIndexes) await timed('rebuild indexes', rebuildIndexes);
+          if (rebuildIndexes) {
+            await timed('rebuild indexes', rebuildIndexes);
+            await timed('check bulk writes', async () => importer.afterBulk?.(tx));
+          }
           tally = importer.tally?.(ctx) ?? tally;
           if (imported || tally.updated) {
             await recordAudit(tx, actor, {

@@ -12,7 +12,7 @@ import { organizationSearchDoc as buildOrganizationSearchDoc } from '../organiza
 import type { SearchDoc } from '../search/search-index';
 import { organizationColumns, type OrganizationKey } from './io-columns';
 import { timed } from './io-phases';
-import { insertIndustryLinks, insertOrganizations, insertSearchRows, updateOrganizationsFromImport, type OrganizationInsert } from './io-import.repository';
+import { checkIndustryLinks, insertIndustryLinks, insertOrganizations, insertSearchRows, updateOrganizationsFromImport, type OrganizationInsert } from './io-import.repository';
 import { organizationKindVocabulary, organizationSizeVocabulary, splitList } from '../../../../common/labels';
 import { charLength, enumerationCell, importDistrict, type Importer, matchedRow, notAllowed, type ParsedRow, rowCells, type RowErrors, tooLong } from './io-row';
 
@@ -165,6 +165,8 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
   tally: (ctx) => ({ skipped: ctx.skipped, updated: ctx.updated }),
 
   bulkTables: ['organizations', 'search_documents', 'organization_industries'],
+
+  afterBulk: (ex) => checkIndustryLinks(ex, 'organization'),
 
   searchDocs: (records) => records.map(organizationSearchDoc),
 

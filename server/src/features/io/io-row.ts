@@ -78,6 +78,8 @@ export interface Importer<R extends { row: number }, Ctx> {
   land(ex: Executor, records: R[], searchRows: SearchRowData[], opts?: LandOptions): Promise<void>;
   /** the tables land() fills, the records' own first: a big import into the embedded database builds their indexes at the end */
   bulkTables?: readonly string[];
+  /** after such a bulk import's indexes are built: checks what its writes left to the end (foreign keys written without row triggers) */
+  afterBulk?(ex: Executor): Promise<void>;
   /** likely duplicates of the rows, for /check */
   duplicates(db: Db, ctx: Ctx, actor: Actor, rows: ParsedRow[]): Promise<{ row: number; candidates: ImportDuplicateCandidate[] }[]>;
   /** rows compared for near names so far (the costly kind, bounded per file) */

@@ -6,9 +6,9 @@
  * single words separated by spaces, numbered from 1 in order, a lexeme met twice keeping both positions.
  *
  * Only for texts whose every token is plain — Han characters and a–z, or only digits, which every locale's
- * parser keeps as one word and no lowercasing changes (letters mixed with digits are not: the parser reads
- * "2228e0kj" as the number 2228e0 and the word kj) — and short: anything else gives null, and the caller lets the
- * database run to_tsvector as before.
+ * parser keeps as one word and no lowercasing changes — or made of a–z and digits, which the parser cuts as
+ * asciiWordLexemes says ("2228e0kj" is the number 2228e0 and the word kj), and short: anything else gives null,
+ * and the caller lets the database parse it (see composeTsvectorLiteral).
  */
 const PLAIN = /^(?:[\p{Script=Han}a-z]+|[0-9]+)$/u;
 
@@ -27,6 +27,46 @@ function isPlain(w: string): boolean {
   }
   return !(letters && digits);
 }
+/**
+ * The lexemes PostgreSQL's default parser makes of a word of a–z and 0–9 mixed (a credit code, 5g, 2228e0kj), in
+ * order, each taking a position of its own; null for a word with any other character. From the parser's states
+ * (src/backend/tsearch/wparser_def.c): a word that starts with a letter is one token to its end (asciiword, or numword
+ * once a digit comes); one that starts with digits is a number (uint) when only digits follow, a number in scientific
+ * notation when "e" and digits follow (2228e0; the rest is parsed again from there), else one numword (336a). Host
+ * names, e-mails, paths and signed or decimal numbers need characters these words do not have. Compared with
+ * to_tsvector on random words of both databases in search-index-tsvector.test.ts.
+ */
+export function asciiWordLexemes(w: string): string[] | null {
+  const digit = (i: number) => {
+    const c = w.charCodeAt(i);
+    return c >= 0x30 && c <= 0x39;
+  };
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!digit(i) && !(c >= 0x61 && c <= 0x7a)) return null;
+  }
+  const out: string[] = [];
+  let i = 0;
+  while (i < w.length) {
+    if (!digit(i)) {
+      out.push(w.slice(i));
+      break;
+    }
+    let j = i;
+    while (j < w.length && digit(j)) j++;
+    if (w[j] === 'e' && j + 1 < w.length && digit(j + 1)) {
+      let k = j + 1;
+      while (k < w.length && digit(k)) k++;
+      out.push(w.slice(i, k));
+      i = k;
+      continue;
+    }
+    out.push(w.slice(i));
+    break;
+  }
+  return out;
+}
+
 /** well under to_tsvector's position limit (16,383) and lexeme length limit */
 const MAX_TOKENS = 2000;
 const MAX_TOKEN_CHARS = 200;
@@ -35,17 +75,49 @@ export function tsvectorLiteral(tokens: string): string | null {
   if (tokens === '') return '';
   const words = tokens.split(' ');
   if (words.length > MAX_TOKENS) return null;
-  const positions = new Map<string, number[]>();
+  // the usual row: each lexeme written with its position as it comes, a lexeme met twice written twice (the
+  // database's tsvector input sorts the lexemes and merges the positions of one, as to_tsvector does); only a
+  // text long enough for a lexeme to exceed the positions a lexeme may keep goes through the map below
+  if (words.length <= MAX_POSITIONS_PER_LEXEME) {
+    const parts: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (w === '' || w.length > MAX_TOKEN_CHARS) return null;
+      if (isPlain(w)) parts.push(`'${w}':${parts.length + 1}`);
+      else {
+        const lexemes = asciiWordLexemes(w);
+        if (!lexemes) return null;
+        for (const l of lexemes) parts.push(`'${l}':${parts.length + 1}`);
+      }
+    }
+    if (parts.length <= MAX_POSITIONS_PER_LEXEME) return parts.join(' ');
+  }
+  // a lexeme's position, or its positions once it comes again
+  const positions = new Map<string, number | number[]>();
+  const add = (w: string, p: number) => {
+    const seen = positions.get(w);
+    if (seen === undefined) positions.set(w, p);
+    else if (typeof seen === 'number') positions.set(w, [seen, p]);
+    else seen.push(p);
+  };
+  let pos = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (w === '' || w.length > MAX_TOKEN_CHARS || !isPlain(w)) return null;
-    const list = positions.get(w);
-    if (list) list.push(i + 1);
-    else positions.set(w, [i + 1]);
+    if (w === '' || w.length > MAX_TOKEN_CHARS) return null;
+    if (isPlain(w)) add(w, ++pos);
+    else {
+      const lexemes = asciiWordLexemes(w);
+      if (!lexemes) return null;
+      for (const l of lexemes) add(l, ++pos);
+    }
   }
-  let out = '';
-  for (const [w, list] of positions) out += `${out ? ' ' : ''}'${w}':${list.join(',')}`;
-  return out;
+  if (pos > MAX_POSITION) return null;
+  const parts: string[] = [];
+  for (const [w, p] of positions) {
+    if (typeof p !== 'number' && p.length > MAX_POSITIONS_PER_LEXEME) return null;
+    parts.push(`'${w}':${typeof p === 'number' ? p : p.join(',')}`);
+  }
+  return parts.join(' ');
 }
 
 /**
@@ -59,7 +131,7 @@ export function unplainWords(tokens: string): string[] | null {
   const out = new Set<string>();
   for (const w of words) {
     if (w === '') return null;
-    if (w.length > MAX_TOKEN_CHARS || !isPlain(w)) out.add(w);
+    if (w.length > MAX_TOKEN_CHARS || !(isPlain(w) || asciiWordLexemes(w))) out.add(w);
   }
   return [...out];
 }
@@ -90,7 +162,9 @@ export function composeTsvectorLiteral(tokens: string, unplain: ReadonlySet<stri
   let pos = 0;
   for (const w of tokens.split(' ')) {
     if (!unplain.has(w)) {
-      add(w, ++pos);
+      const lexemes = isPlain(w) ? null : asciiWordLexemes(w);
+      if (lexemes) for (const l of lexemes) add(l, ++pos);
+      else add(w, ++pos);
       continue;
     }
     const lexemes = parsed.get(w);

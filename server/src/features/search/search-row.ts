@@ -1,5 +1,5 @@
 import type { SearchEntityType } from '../../../../common/domain';
-import { normalizeText, namePinyin, searchTokens, segment, toTsvectorText } from '../../lib/text';
+import { normalizeText, namePinyin, searchTokens, segmentNormalized, toTsvectorText } from '../../lib/text';
 
 /*
  * The search document row built from a record, without the database: its own module so that the import's
@@ -77,7 +77,7 @@ export function namePinyinKeys(name: string): string[] {
   const whole = wholePinyin(norm);
   const keys = new Set<string>([whole.full, whole.initials]);
   // short names (people's: 张兆国) are one jieba word: every character starts a suffix (zhaoguo)
-  const words = [...norm].length <= SHORT_NAME ? [...norm] : segment(norm);
+  const words = [...norm].length <= SHORT_NAME ? [...norm] : segmentNormalized(norm);
   if (words.length > 1) {
     const py = words.map(wordPinyin);
     let full = '';

@@ -14,6 +14,7 @@ export {
   queryTokens,
   searchTokens,
   segment,
+  segmentNormalized,
   toTsqueryText,
   toTsvectorText,
 } from './segment';

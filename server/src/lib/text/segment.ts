@@ -60,6 +60,9 @@ const HAN_CHARS = /\p{Script=Han}/gu;
  */
 const piecesCache = new Map<string, readonly string[]>();
 function pieces(token: string): readonly string[] {
+  // nearly every token is one piece as it stands: Han characters of the basic block only, or a–z and digits only
+  const kind = simpleTokenKind(token);
+  if (kind !== MIXED) return [token];
   let p = piecesCache.get(token);
   if (!p) {
     if (piecesCache.size >= 50_000) piecesCache.clear();
@@ -69,9 +72,34 @@ function pieces(token: string): readonly string[] {
   return p;
 }
 
+const MIXED = 0;
+const HAN_ONLY = 1;
+const ALNUM_ONLY = 2;
+/**
+ * HAN_ONLY: every character in the CJK Unified Ideographs block (U+4E00–U+9FFF); ALNUM_ONLY: every character a–z or
+ * 0–9; else MIXED (uppercase, other scripts, marks, punctuation, Han of the extensions …) and the regular expressions decide.
+ */
+function simpleTokenKind(token: string): number {
+  if (token === '') return MIXED;
+  let han = false;
+  let alnum = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han = true;
+    else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) alnum = true;
+    else return MIXED;
+    if (han && alnum) return MIXED;
+  }
+  return han ? HAN_ONLY : ALNUM_ONLY;
+}
+
 /** Words of the normalized text (jieba with HMM), punctuation and whitespace dropped. */
 export function segment(text: string, extraProtectedNames: readonly string[] = []): string[] {
-  const n = normalizeText(text, extraProtectedNames);
+  return segmentNormalized(normalizeText(text, extraProtectedNames));
+}
+
+/** segment() of a text normalizeText already gave (a search row's names): not normalized again */
+export function segmentNormalized(n: string): string[] {
   if (!n) return [];
   return jieba()
     .cut(n, true)
@@ -142,6 +170,7 @@ const MAX_TOKEN_LENGTH = 256;
  * the escaping makes the two functions below safe for any input.
  */
 export function escapeTsToken(token: string): string {
+  if (simpleTokenKind(token) !== MIXED) return token.length > MAX_TOKEN_LENGTH ? '' : token;
   const lower = token.toLowerCase();
   // nearly every token: nothing to escape
   if (PG_WORD.test(lower)) return lower.length > MAX_TOKEN_LENGTH ? '' : lower;

@@ -21,7 +21,7 @@ import { personImporter } from './io-people.importer';
 import { placeImporter } from './io-places.importer';
 import { readSheet, type UploadedFile } from './io-reader';
 import { mapHeader, parsedRow, RowErrors, type Importer, type ParsedRow } from './io-row';
-import { buildSearchRows, releaseSearchRowPool, warmSearchRowPool } from './io-search-rows';
+import { buildSearchRows, helpBuildSearchRows, releaseSearchRowPool, warmSearchRowPool } from './io-search-rows';
 import { canImport } from './io.policy';
 import { cleanGinPendingLists } from './io-import.repository';
 import { countRows, deferIndexes, isEmbedded, shouldDefer } from './io-bulk-indexes';
@@ -155,7 +155,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             const checked = timedSync('check', () => importer.check(ctx, batch, errors));
             // a file of more than one batch: the workers start while the first batch's rows are built in place
             const parallel = batches++ > 0;
-            if (!parallel && batch.length === batchSize && importer.searchDocs) warmSearchRowPool();
+            if (!parallel && batch.length === batchSize && importer.searchDocs) void warmSearchRowPool();
             const mayLand = opts.mode === 'valid' || report.errorCount + errors.errors.length === 0;
             const searchRows =
               importer.searchDocs && mayLand && checked.length ? buildSearchRows(importer.searchDocs(checked), parallel) : Promise.resolve([]);
@@ -163,7 +163,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             const records = await timed('confirm', () => importer.confirm(tx, ctx, checked, errors));
             report.collect(batch, errors);
             if ((opts.mode === 'valid' || report.errorCount === 0) && records.length) {
-              await timed('wait for landing', () => landing);
+              await timed('wait for landing', () => helpBuildSearchRows(landing));
               const ids = new Set(records.map((r) => (r as { id?: string }).id));
               const secondBatch = batches >= 2;
               landing = timed('wait for search rows', () => searchRows).then(async (rows) => {
@@ -183,7 +183,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             }
             opts.onBatch?.({ rows: batch.length, ms: performance.now() - t0 });
           }
-          await landing;
+          await helpBuildSearchRows(landing);
           // every search row is built: the workers' memory goes back before the index builds take theirs
           releaseSearchRowPool();
           if (opts.mode === 'all' && report.errorCount) throw new Rollback();

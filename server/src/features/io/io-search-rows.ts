@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../search/search-row';
 import { importSearchRow, type SearchRowData } from './io-search-row';
@@ -13,7 +14,7 @@ export type { SearchRowData };
  * Big imports build them on worker threads while the main thread reads, validates and writes; small
  * ones build them in place (a worker takes seconds to load the dictionaries).
  */
-const CHUNK = 500;
+const CHUNK = 250;
 /**
  * A worker's heap: a small young generation (the rows of a chunk die young, and with the default 16 MB
  * semi-spaces they were promoted and piled up in the old one until a full GC) and a bounded old one (its live
@@ -25,6 +26,8 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128
 const IDLE_MS = 30_000;
 
 interface Task {
+  /** the warm-up task (not counted) */
+  warm?: boolean;
   docs: SearchDoc[];
   resolve: (rows: SearchRowData[]) => void;
   reject: (e: Error) => void;
@@ -60,14 +63,16 @@ class SearchRowPool {
     return Promise.all(parts).then((p) => p.flat());
   }
 
-  /** spawn the workers now and have each build a few rows, so that their code is loaded and compiled */
-  warm() {
+  /** spawn the workers now and have each build a few rows, so that their code is loaded and compiled; settles when they have */
+  warm(): Promise<void> {
     const doc: SearchDoc = { entityType: 'organization', entityId: '00000000-0000-4000-8000-000000000000', title: '上海示例科技有限公司', texts: ['示例'], districtCode: null };
+    const ready: Promise<unknown>[] = [];
     for (let i = this.slots.length; i < this.size; i++) {
       const slot = this.spawn();
-      slot.task = { docs: [doc], resolve: () => undefined, reject: () => undefined };
-      slot.worker.postMessage({ id: this.nextId++, docs: slot.task.docs });
+      ready.push(new Promise((resolve) => (slot.task = { warm: true, docs: [doc], resolve, reject: resolve })));
+      slot.worker.postMessage({ id: this.nextId++, docs: slot.task!.docs });
     }
+    return Promise.all(ready).then(() => undefined);
   }
 
   private spawn(): Slot {
@@ -82,7 +87,10 @@ class SearchRowPool {
       const task = slot.task;
       slot.task = undefined;
       if (msg.error || !msg.rows) task?.reject(new Error(msg.error ?? 'search rows worker failed'));
-      else task?.resolve(msg.rows);
+      else {
+        if (task && !task.warm) searchRowsBuilt.onWorkers += msg.rows.length;
+        task?.resolve(msg.rows);
+      }
       this.pump();
     });
     const fail = (e: Error) => {
@@ -111,6 +119,30 @@ class SearchRowPool {
     }
   }
 
+  /**
+   * Builds the chunks still queued, in place, one at a time, until `until` settles: the main thread, which would
+   * otherwise wait for them, takes its share (on 2 cores it is idle while the worker builds, and the worker while
+   * the main thread writes). Events (the worker's answers) are handled between chunks.
+   */
+  async helpUntil(until: Promise<unknown>): Promise<void> {
+    let settled = false;
+    until.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled && this.queue.length) {
+      const task = this.queue.shift()!;
+      try {
+        const rows = task.docs.map(importSearchRow);
+        searchRowsBuilt.inPlaceHelping += rows.length;
+        task.resolve(rows);
+      } catch (e) {
+        task.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      await yieldToEventLoop();
+    }
+  }
+
   get unused(): boolean {
     return !this.queue.length && this.slots.every((s) => !s.task);
   }
@@ -126,8 +158,10 @@ let pool: SearchRowPool | undefined;
 /** one core is left to the main thread (and the database): on 2 cores one worker keeps pace with the writes */
 const poolSize = () => Math.max(1, Math.min(3, availableParallelism() - 1));
 
-/** How many search rows were built where, since the process started (read by tests and benchmarks). */
-export const searchRowsBuilt = { inPlace: 0, onWorkers: 0, inPlaceAfterWorkerFailed: 0 };
+/** How many search rows were built where, since the process started (read by tests and benchmarks): in place (small
+ * files, a big file's first batch), on the workers, by the main thread taking queued chunks while it waited for them,
+ * and in place again after a worker failed. */
+export const searchRowsBuilt = { inPlace: 0, onWorkers: 0, inPlaceAfterWorkerFailed: 0, inPlaceHelping: 0 };
 
 /** The search rows of the documents, in their order: on the worker threads when `parallel`, else in place. */
 export async function buildSearchRows(docs: SearchDoc[], parallel: boolean): Promise<SearchRowData[]> {
@@ -137,16 +171,22 @@ export async function buildSearchRows(docs: SearchDoc[], parallel: boolean): Pro
   }
   pool ??= new SearchRowPool(poolSize());
   // a worker that cannot start (or dies) costs time, not the import
-  return pool.build(docs).then(
-    (rows) => ((searchRowsBuilt.onWorkers += rows.length), rows),
-    () => ((searchRowsBuilt.inPlaceAfterWorkerFailed += docs.length), docs.map(importSearchRow)),
-  );
+  return pool.build(docs).catch(() => ((searchRowsBuilt.inPlaceAfterWorkerFailed += docs.length), docs.map(importSearchRow)));
+}
+
+/**
+ * Waits for `until` (a batch's landing, which waits for its search rows), building queued search rows on this
+ * thread meanwhile (see SearchRowPool.helpUntil).
+ */
+export async function helpBuildSearchRows<T>(until: Promise<T>): Promise<T> {
+  await pool?.helpUntil(until);
+  return until;
 }
 
 /** Starts the worker threads ahead of a big import (loading the dictionaries takes a few seconds). */
-export function warmSearchRowPool() {
+export function warmSearchRowPool(): Promise<void> {
   pool ??= new SearchRowPool(poolSize());
-  pool.warm();
+  return pool.warm();
 }
 
 /**

@@ -192,7 +192,7 @@ export async function runChild(mode: 'ours' | 'naive', file: string, databaseUrl
     if (mode === 'ours') {
       const phases = Object.entries(importPhaseMs).sort((a, b) => b[1] - a[1]);
       console.error(`phases (ms, summed; they overlap): ${phases.map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
-      console.error(`search documents' tsvectors as literals: ${tsvectorLiterals.given}, by to_tsvector: ${tsvectorLiterals.fallback}`);
+      console.error(`search documents' tsvectors in binary COPY tuples: ${tsvectorLiterals.binary}, as literals: ${tsvectorLiterals.given}, by to_tsvector: ${tsvectorLiterals.fallback}`);
     }
     console.log(`CHILD_RESULT ${JSON.stringify(result)}`);
   } finally {

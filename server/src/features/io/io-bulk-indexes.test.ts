@@ -9,6 +9,10 @@ import { checkIndustryLinks, insertIndustryLinks, rowsOf } from './io-import.rep
 import { deferredIndexes, isEmbedded, shouldDefer } from './io-bulk-indexes';
 import { createIoService } from './io.service';
 import { copiedRows } from './io-copy';
+import { copyBinaryTuples } from './io-copy-binary';
+import { importSearchRow, SEARCH_COLUMNS } from './io-search-row';
+import type { SearchDoc } from '../search/search-row';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ImportInvalidError } from './io-import.service';
 
 // An embedded database of its own: the deferral only happens when the file is big beside the tables.
@@ -116,7 +120,7 @@ describe('a big import into the embedded database', () => {
     const copied = copiedRows.count;
     const result = await createIoService({ db }).importFile(systemActor('test'), 'organizations', { fileName: 'odd.csv', data: Buffer.from(csvText(header, [odd, plain])) }, { mode: 'all' });
     expect(result.imported).toBe(2);
-    expect(copiedRows.count - copied).toBeGreaterThanOrEqual(4); // two organisations, a link, a document (the other's credit code goes by to_tsvector)
+    expect(copiedRows.count - copied).toBe(5); // two organisations, a link, two documents (binary tuples)
     const rows = rowsOf<{ id: string; name: string; aliases: string[]; address: string | null; uscc: string | null; description: string | null; district_code: string | null; industries: string[] }>(
       await db.execute(sql`select o.id, o.name, o.aliases, o.address, o.uscc, o.description, o.district_code,
           array(select industry_id::text from organization_industries i where i.organization_id = o.id) as industries
@@ -141,6 +145,52 @@ describe('a big import into the embedded database', () => {
       );
       expect(same).toEqual({ same: true });
     }
+  });
+
+  it('writes binary COPY tuples that are, column by column, the row the one builder makes, and leaves odd words to the database', async () => {
+    const pick = (chars: string, n: number) => Array.from(randomBytes(n), (b) => chars[b % chars.length]).join('');
+    const industry = randomUUID();
+    const docs: SearchDoc[] = Array.from({ length: 300 }, (_, i) => ({
+      entityType: i % 4 ? 'organization' : 'person',
+      entityId: randomUUID(),
+      title: `上海${pick('甲乙丙abc12e', 1 + (i % 9))}有限公司`,
+      subtitle: i % 2 ? '企业 · 浦东新区' : null,
+      aliases: [pick('xyz01e', 1 + (i % 6))],
+      texts: [`91${pick('0123456789ABCDEFGHJKLMNPQRTUWXY', 16)}`, `第${i}号 ${pick('上海浦东1e2a ', 12)}`, '"引号" \\反斜杠\t制表'],
+      districtCode: i % 2 ? '310115' : null,
+      kind: i % 3 ? 'enterprise' : null,
+      industryIds: i % 3 ? [industry, randomUUID()] : [],
+      boost: (i % 5) / 2,
+    }));
+    const rows = docs.map((d) => importSearchRow(d, { binary: true }));
+    expect(rows.every((r) => r.bin)).toBe(true);
+    const odd = importSearchRow({ ...docs[0], texts: ['Ⅻ é'] }, { binary: true });
+    expect(odd.bin).toBeUndefined(); // the database parses those words (composeTsvectorLiteral)
+    expect(odd.tsvWords).toEqual(['ⅻ', 'é']);
+    const col = <T,>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+    const checked = await database.db
+      .transaction(async (tx) => {
+        expect(await copyBinaryTuples(tx, 'search_documents', SEARCH_COLUMNS, rows.map((r) => r.bin!))).toBe(true);
+        const found = rowsOf<{ n: number; same: number }>(
+          await tx.execute(sql`
+            select count(*)::int as n, count(*) filter (where d.entity_type = t.entity_type and d.title = t.title
+              and d.subtitle is not distinct from t.subtitle and d.body = t.body and d.district_code is not distinct from t.district_code
+              and d.kind is not distinct from t.kind and d.industry_ids = string_to_array(t.industry_ids, ',')::uuid[]
+              and d.tokens = to_tsvector('simple', t.tokens) and d.tokens::text = to_tsvector('simple', t.tokens)::text
+              and d.title_norm = t.title_norm and d.pinyin_full = t.pinyin_full and d.pinyin_initials = t.pinyin_initials
+              and d.boost = t.boost)::int as same
+            from search_documents d join unnest(${col((r) => r.entityId)}::uuid[], ${col((r) => r.entityType)}::text[],
+              ${col((r) => r.title)}::text[], ${col((r) => r.subtitle)}::text[], ${col((r) => r.body)}::text[],
+              ${col((r) => r.districtCode)}::text[], ${col((r) => r.kind)}::text[], ${col((r) => r.industryIds.join(','))}::text[],
+              ${col((r) => r.tokens)}::text[], ${col((r) => r.titleNorm)}::text[], ${col((r) => r.pinyinFull)}::text[],
+              ${col((r) => r.pinyinInitials)}::text[], ${col((r) => r.boost)}::real[])
+              as t(entity_id, entity_type, title, subtitle, body, district_code, kind, industry_ids, tokens, title_norm,
+                pinyin_full, pinyin_initials, boost) on d.entity_id = t.entity_id`),
+        )[0];
+        throw Object.assign(new Error('rollback'), { found });
+      })
+      .catch((e: { found?: { n: number; same: number } }) => e.found);
+    expect(checked).toEqual({ n: 300, same: 300 });
   });
 
   it('is only chosen for files large beside what the tables hold', () => {

@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { composeTsvectorLiteral, parseTsvectorText, tsvectorLiteral, tsvectorLiterals, unplainWords } from '../search/search-index-tsvector';
 import { arrayLiteral, copyClient, copyRows, type CopyValue } from './io-copy';
-import type { SearchRowData } from './io-search-rows';
+import { copyBinaryTuples } from './io-copy-binary';
+import { SEARCH_COLUMNS, type SearchRowData } from './io-search-row';
 
 /**
  * Multi-row writes for imports: one statement per table and batch, the columns passed as arrays
@@ -212,10 +213,6 @@ export async function insertMemberships(ex: Executor, rows: MembershipInsert[]) 
       ${arr(rows.map((r) => r.role), 'text[]')}, ${arr(rows.map((r) => r.joinedOn), 'date[]')})`);
 }
 
-const SEARCH_COLUMNS = [
-  'entity_type', 'entity_id', 'title', 'subtitle', 'body', 'district_code', 'kind', 'industry_ids', 'tokens',
-  'title_norm', 'pinyin_full', 'pinyin_initials', 'boost',
-];
 
 /**
  * Search documents of new records, built with searchRow (see io-search-rows.ts); tokens become the 'simple'
@@ -227,6 +224,15 @@ const SEARCH_COLUMNS = [
  */
 export async function insertSearchRows(ex: Executor, rows: SearchRowData[], opts: { fresh?: boolean; copy?: boolean } = {}) {
   if (!rows.length) return;
+  // rows built as binary tuples go by a binary COPY, the others as below
+  if (opts.fresh && opts.copy && rows.some((r) => r.bin)) {
+    const binary = rows.filter((r) => r.bin);
+    if (await copyBinaryTuples(ex, 'search_documents', SEARCH_COLUMNS, binary.map((r) => r.bin!))) {
+      tsvectorLiterals.binary += binary.length;
+      rows = rows.filter((r) => !r.bin);
+      if (!rows.length) return;
+    }
+  }
   const literals = rows.map((r) => {
     const given = (r as { tsv?: string | null }).tsv;
     return given === undefined ? tsvectorLiteral(r.tokens) : given;

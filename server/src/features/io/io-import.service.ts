@@ -146,7 +146,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
       let rebuildIndexes: (() => Promise<void>) | undefined;
       try {
         await db.transaction(async (tx) => {
-          const ctx = await importer.prepare(tx, actor, { existing: opts.existing });
+          const ctx = await importer.prepare(tx, actor, { existing: opts.existing, alone: embedded });
           // while batch k is written, batch k+1 is read and checked and its search rows are built on a worker
           let landing: Promise<void> = Promise.resolve();
           for await (const batch of timedIterable('read', readBatches(file, importer.columns, batchSize, header))) {
@@ -158,7 +158,7 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             if (!parallel && batch.length === batchSize && importer.searchDocs) void warmSearchRowPool();
             const mayLand = opts.mode === 'valid' || report.errorCount + errors.errors.length === 0;
             const searchRows =
-              importer.searchDocs && mayLand && checked.length ? buildSearchRows(importer.searchDocs(checked), parallel) : Promise.resolve([]);
+              importer.searchDocs && mayLand && checked.length ? buildSearchRows(importer.searchDocs(checked), parallel, { binary: embedded }) : Promise.resolve([]);
             searchRows.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
             const records = await timed('confirm', () => importer.confirm(tx, ctx, checked, errors));
             report.collect(batch, errors);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrganizationKind } from '../../../../common/domain';
 import type { ExistingMode, ImportDuplicateCandidate } from '../../../../common/schemas/io';
 import { districtCodeByName, districtName, usccProblem } from '../../../../common/validators';
-import { industries } from '../../db/schema';
+import { industries, organizations } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { nameNorm, toHalfWidthAlnum } from '../../lib/text';
 import { reindexOrganizations } from '../organizations/organization-detail.service';
@@ -38,6 +38,8 @@ interface Ctx {
   seenName: Map<string, number>;
   /** for /check: names, aliases and credit codes of earlier rows */
   fileNames: Map<string, FileKey>;
+  /** the directory held no organisation when the import began (and nobody else writes meanwhile): nothing to match */
+  noneBefore: boolean;
 }
 
 interface FileKey {
@@ -67,7 +69,9 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
 
   async prepare(ex, actor, opts) {
     const all = await ex.select({ id: industries.id, name: industries.name }).from(industries);
+    const noneBefore = !!opts?.alone && !(await ex.select({ id: organizations.id }).from(organizations).limit(1)).length;
     return {
+      noneBefore,
       actor,
       existing: opts?.existing ?? 'skip',
       skipped: 0,
@@ -149,7 +153,9 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
   async confirm(ex, ctx, records, errors: RowErrors<OrganizationKey>) {
     // A row matching an existing record exactly (the same credit code, or the same normalized name and no
     // other credit code) is that record: skipped or updated, never added again. A credit code taken by a
-    // record the actor may not see is refused (the code is unique) without naming that record.
+    // record the actor may not see is refused (the code is unique) without naming that record. Into a directory
+    // that held no organisation, only rows of this file could match, and check() refused those already.
+    if (ctx.noneBefore) return records;
     const match = await organizationsMatchingExactly(ex, ctx.actor, records);
     return records.filter((o) => {
       const m = match(o);

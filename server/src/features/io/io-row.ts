@@ -65,7 +65,11 @@ export interface LandOptions {
 export interface Importer<R extends { row: number }, Ctx> {
   columns: readonly ColumnSpec[];
   /** per-file state: lookups loaded once, keys seen in earlier rows */
-  prepare(ex: Executor, actor: Actor, opts?: { existing?: ExistingMode }): Promise<Ctx>;
+  /**
+   * `alone`: the import's transaction is the only one (the embedded database has one connection), so what prepare
+   * reads stays true until it commits
+   */
+  prepare(ex: Executor, actor: Actor, opts?: { existing?: ExistingMode; alone?: boolean }): Promise<Ctx>;
   /** rows that matched existing records exactly: left out (skip) or written into them (update) */
   tally?(ctx: Ctx): { skipped: number; updated: number };
   /** the checks that need only the row (and the rows before it): good rows become records */

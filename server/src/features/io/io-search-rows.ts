@@ -29,6 +29,7 @@ interface Task {
   /** the warm-up task (not counted) */
   warm?: boolean;
   docs: SearchDoc[];
+  binary: boolean;
   resolve: (rows: SearchRowData[]) => void;
   reject: (e: Error) => void;
 }
@@ -53,11 +54,11 @@ class SearchRowPool {
 
   constructor(private readonly size: number) {}
 
-  build(docs: SearchDoc[]): Promise<SearchRowData[]> {
+  build(docs: SearchDoc[], binary: boolean): Promise<SearchRowData[]> {
     const parts: Promise<SearchRowData[]>[] = [];
     for (let i = 0; i < docs.length; i += CHUNK) {
       const chunk = docs.slice(i, i + CHUNK);
-      parts.push(new Promise((resolve, reject) => this.queue.push({ docs: chunk, resolve, reject })));
+      parts.push(new Promise((resolve, reject) => this.queue.push({ docs: chunk, binary, resolve, reject })));
     }
     this.pump();
     return Promise.all(parts).then((p) => p.flat());
@@ -69,8 +70,8 @@ class SearchRowPool {
     const ready: Promise<unknown>[] = [];
     for (let i = this.slots.length; i < this.size; i++) {
       const slot = this.spawn();
-      ready.push(new Promise((resolve) => (slot.task = { warm: true, docs: [doc], resolve, reject: resolve })));
-      slot.worker.postMessage({ id: this.nextId++, docs: slot.task!.docs });
+      ready.push(new Promise((resolve) => (slot.task = { warm: true, docs: [doc], binary: true, resolve, reject: resolve })));
+      slot.worker.postMessage({ id: this.nextId++, docs: slot.task!.docs, binary: true });
     }
     return Promise.all(ready).then(() => undefined);
   }
@@ -111,7 +112,7 @@ class SearchRowPool {
       if (!free) break;
       const task = this.queue.shift()!;
       free.task = task;
-      free.worker.postMessage({ id: this.nextId++, docs: task.docs });
+      free.worker.postMessage({ id: this.nextId++, docs: task.docs, binary: task.binary });
     }
     clearTimeout(this.idle);
     if (this.slots.every((s) => !s.task) && !this.queue.length) {
@@ -133,7 +134,7 @@ class SearchRowPool {
     while (!settled && this.queue.length) {
       const task = this.queue.shift()!;
       try {
-        const rows = task.docs.map(importSearchRow);
+        const rows = task.docs.map((d) => importSearchRow(d, { binary: task.binary }));
         searchRowsBuilt.inPlaceHelping += rows.length;
         task.resolve(rows);
       } catch (e) {
@@ -163,15 +164,20 @@ const poolSize = () => Math.max(1, Math.min(3, availableParallelism() - 1));
  * and in place again after a worker failed. */
 export const searchRowsBuilt = { inPlace: 0, onWorkers: 0, inPlaceAfterWorkerFailed: 0, inPlaceHelping: 0 };
 
-/** The search rows of the documents, in their order: on the worker threads when `parallel`, else in place. */
-export async function buildSearchRows(docs: SearchDoc[], parallel: boolean): Promise<SearchRowData[]> {
+/**
+ * The search rows of the documents, in their order: on the worker threads when `parallel`, else in place.
+ * `binary`: with their binary COPY tuples (the embedded database, see io-search-row.ts).
+ */
+export async function buildSearchRows(docs: SearchDoc[], parallel: boolean, opts: { binary?: boolean } = {}): Promise<SearchRowData[]> {
+  const binary = opts.binary ?? false;
+  const inPlace = () => docs.map((d) => importSearchRow(d, { binary }));
   if (!parallel || docs.length < CHUNK) {
     searchRowsBuilt.inPlace += docs.length;
-    return docs.map(importSearchRow);
+    return inPlace();
   }
   pool ??= new SearchRowPool(poolSize());
   // a worker that cannot start (or dies) costs time, not the import
-  return pool.build(docs).catch(() => ((searchRowsBuilt.inPlaceAfterWorkerFailed += docs.length), docs.map(importSearchRow)));
+  return pool.build(docs, binary).catch(() => ((searchRowsBuilt.inPlaceAfterWorkerFailed += docs.length), inPlace()));
 }
 
 /**

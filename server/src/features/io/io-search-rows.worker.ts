@@ -3,9 +3,9 @@ import type { SearchDoc } from '../search/search-row';
 import { importSearchRow } from './io-search-row';
 
 /** Builds search rows (jieba tokens, pinyin) for the import pipeline, off the main thread. */
-parentPort?.on('message', (msg: { id: number; docs: SearchDoc[] }) => {
+parentPort?.on('message', (msg: { id: number; docs: SearchDoc[]; binary: boolean }) => {
   try {
-    parentPort?.postMessage({ id: msg.id, rows: msg.docs.map(importSearchRow) });
+    parentPort?.postMessage({ id: msg.id, rows: msg.docs.map((d) => importSearchRow(d, { binary: msg.binary })) });
   } catch (e) {
     parentPort?.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -71,53 +71,56 @@ export function asciiWordLexemes(w: string): string[] | null {
 const MAX_TOKENS = 2000;
 const MAX_TOKEN_CHARS = 200;
 
-export function tsvectorLiteral(tokens: string): string | null {
-  if (tokens === '') return '';
+/**
+ * The lexemes of the tokens in position order (the lexeme at index i has position i + 1), as the 'simple' parser
+ * makes them; null when a word is not plain and not a–z with digits, or the text is too long for a literal.
+ */
+function lexemesInOrder(tokens: string): string[] | null {
   const words = tokens.split(' ');
   if (words.length > MAX_TOKENS) return null;
-  // the usual row: each lexeme written with its position as it comes, a lexeme met twice written twice (the
-  // database's tsvector input sorts the lexemes and merges the positions of one, as to_tsvector does); only a
-  // text long enough for a lexeme to exceed the positions a lexeme may keep goes through the map below
-  if (words.length <= MAX_POSITIONS_PER_LEXEME) {
-    const parts: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      if (w === '' || w.length > MAX_TOKEN_CHARS) return null;
-      if (isPlain(w)) parts.push(`'${w}':${parts.length + 1}`);
-      else {
-        const lexemes = asciiWordLexemes(w);
-        if (!lexemes) return null;
-        for (const l of lexemes) parts.push(`'${l}':${parts.length + 1}`);
-      }
-    }
-    if (parts.length <= MAX_POSITIONS_PER_LEXEME) return parts.join(' ');
-  }
-  // a lexeme's position, or its positions once it comes again
-  const positions = new Map<string, number | number[]>();
-  const add = (w: string, p: number) => {
-    const seen = positions.get(w);
-    if (seen === undefined) positions.set(w, p);
-    else if (typeof seen === 'number') positions.set(w, [seen, p]);
-    else seen.push(p);
-  };
-  let pos = 0;
+  const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w === '' || w.length > MAX_TOKEN_CHARS) return null;
-    if (isPlain(w)) add(w, ++pos);
+    if (isPlain(w)) out.push(w);
     else {
       const lexemes = asciiWordLexemes(w);
       if (!lexemes) return null;
-      for (const l of lexemes) add(l, ++pos);
+      for (const l of lexemes) out.push(l);
     }
   }
-  if (pos > MAX_POSITION) return null;
-  const parts: string[] = [];
-  for (const [w, p] of positions) {
-    if (typeof p !== 'number' && p.length > MAX_POSITIONS_PER_LEXEME) return null;
-    parts.push(`'${w}':${typeof p === 'number' ? p : p.join(',')}`);
+  return out.length > MAX_POSITION ? null : out;
+}
+
+/**
+ * Each lexeme once with its positions, sorted as the database keeps them (by bytes, a shorter one first: for these
+ * words, JavaScript's string order); null where a lexeme would keep more positions than to_tsvector keeps.
+ */
+export function tsvectorEntries(tokens: string): [string, number[]][] | null {
+  if (tokens === '') return [];
+  const lexemes = lexemesInOrder(tokens);
+  if (!lexemes) return null;
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < lexemes.length; i++) {
+    const list = positions.get(lexemes[i]);
+    if (list) list.push(i + 1);
+    else positions.set(lexemes[i], [i + 1]);
   }
-  return parts.join(' ');
+  const entries = [...positions];
+  if (entries.some(([, p]) => p.length > MAX_POSITIONS_PER_LEXEME)) return null;
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function tsvectorLiteral(tokens: string): string | null {
+  if (tokens === '') return '';
+  const lexemes = lexemesInOrder(tokens);
+  if (!lexemes) return null;
+  // the usual row: each lexeme written with its position as it comes, a lexeme met twice written twice (the
+  // database's tsvector input sorts the lexemes and merges the positions of one, as to_tsvector does); only a
+  // text long enough for a lexeme to exceed the positions a lexeme may keep goes through tsvectorEntries
+  if (lexemes.length <= MAX_POSITIONS_PER_LEXEME) return lexemes.map((l, i) => `'${l}':${i + 1}`).join(' ');
+  const entries = tsvectorEntries(tokens);
+  return entries && entries.map(([l, p]) => `'${l}':${p.join(',')}`).join(' ');
 }
 
 /**
@@ -192,5 +195,5 @@ export function composeTsvectorLiteral(tokens: string, unplain: ReadonlySet<stri
 const MAX_POSITION = 16_000;
 const MAX_POSITIONS_PER_LEXEME = 250;
 
-/** bulk-written documents whose tsvector went as a literal, and those left to to_tsvector (read by the import benchmark) */
-export const tsvectorLiterals = { given: 0, fallback: 0 };
+/** bulk-written documents whose tsvector went as a literal, those left to to_tsvector, and those in binary COPY tuples (read by the import benchmark) */
+export const tsvectorLiterals = { given: 0, fallback: 0, binary: 0 };

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { composeTsvectorLiteral, parseTsvectorText, tsvectorLiteral, tsvectorLiterals, unplainWords } from '../search/search-index-tsvector';
 import { arrayLiteral, copyClient, copyRows, type CopyValue } from './io-copy';
 import { copyBinaryTuples } from './io-copy-binary';
-import { SEARCH_COLUMNS, type SearchRowData } from './io-search-row';
+import { isBinaryRow, SEARCH_COLUMNS, type SearchRowData, type SearchRowText } from './io-search-row';
 
 /**
  * Multi-row writes for imports: one statement per table and batch, the columns passed as arrays
@@ -222,17 +222,17 @@ export async function insertMemberships(ex: Executor, rows: MembershipInsert[]) 
  * without the upsert's check of the unique index before each row. `copy` (with fresh): the rows whose tsvector
  * is a literal go by COPY on the embedded database (see io-copy.ts), the others by the statement.
  */
-export async function insertSearchRows(ex: Executor, rows: SearchRowData[], opts: { fresh?: boolean; copy?: boolean } = {}) {
-  if (!rows.length) return;
-  // rows built as binary tuples go by a binary COPY, the others as below
-  if (opts.fresh && opts.copy && rows.some((r) => r.bin)) {
-    const binary = rows.filter((r) => r.bin);
-    if (await copyBinaryTuples(ex, 'search_documents', SEARCH_COLUMNS, binary.map((r) => r.bin!))) {
-      tsvectorLiterals.binary += binary.length;
-      rows = rows.filter((r) => !r.bin);
-      if (!rows.length) return;
+export async function insertSearchRows(ex: Executor, all: SearchRowData[], opts: { fresh?: boolean; copy?: boolean } = {}) {
+  // rows built as binary tuples (for new records on the embedded database) go by a binary COPY, the others as below
+  const binary = all.filter(isBinaryRow);
+  if (binary.length) {
+    if (!opts.fresh || !(await copyBinaryTuples(ex, 'search_documents', SEARCH_COLUMNS, binary.map((r) => r.bin)))) {
+      throw new Error('binary search rows are only for new records on the embedded database');
     }
+    tsvectorLiterals.binary += binary.length;
   }
+  const rows = binary.length ? all.filter((r): r is SearchRowText => !isBinaryRow(r)) : (all as SearchRowText[]);
+  if (!rows.length) return;
   const literals = rows.map((r) => {
     const given = (r as { tsv?: string | null }).tsv;
     return given === undefined ? tsvectorLiteral(r.tokens) : given;
@@ -241,7 +241,7 @@ export async function insertSearchRows(ex: Executor, rows: SearchRowData[], opts
   for (const l of literals) tsvectorLiterals[l === null ? 'fallback' : 'given']++;
   if (opts.fresh && opts.copy) {
     const copied: CopyValue[][] = [];
-    const rest: SearchRowData[] = [];
+    const rest: SearchRowText[] = [];
     rows.forEach((r, i) => {
       const tsv = literals[i];
       if (tsv === null) rest.push(r);
@@ -263,7 +263,7 @@ export async function insertSearchRows(ex: Executor, rows: SearchRowData[], opts
  * parsed by the database, one statement for the batch, and each row's literal composed from them (see
  * composeTsvectorLiteral); a row that still has none is left to to_tsvector.
  */
-async function composeLiterals(ex: Executor, rows: SearchRowData[], literals: (string | null)[]) {
+async function composeLiterals(ex: Executor, rows: SearchRowText[], literals: (string | null)[]) {
   const pending: [number, string[]][] = [];
   for (let i = 0; i < rows.length; i++) {
     if (literals[i] !== null) continue;
@@ -280,8 +280,8 @@ async function composeLiterals(ex: Executor, rows: SearchRowData[], literals: (s
   for (const [i, words] of pending) literals[i] = composeTsvectorLiteral(rows[i].tokens, new Set(words), parsed);
 }
 
-async function insertSearchRowsStatement(ex: Executor, rows: SearchRowData[], literals: (string | null)[], opts: { fresh?: boolean }) {
-  const col = <K extends keyof SearchRowData>(k: K, type: string) => arr(rows.map((r) => r[k]), type);
+async function insertSearchRowsStatement(ex: Executor, rows: SearchRowText[], literals: (string | null)[], opts: { fresh?: boolean }) {
+  const col = <K extends keyof SearchRowText>(k: K, type: string) => arr(rows.map((r) => r[k]), type);
   await ex.execute(sql`
     insert into search_documents (entity_type, entity_id, title, subtitle, body, district_code, kind, industry_ids, tokens,
       title_norm, pinyin_full, pinyin_initials, boost)

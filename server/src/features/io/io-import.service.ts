@@ -147,8 +147,17 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
       try {
         await db.transaction(async (tx) => {
           const ctx = await importer.prepare(tx, actor, { existing: opts.existing, alone: embedded });
-          // while batch k is written, batch k+1 is read and checked and its search rows are built on a worker
+          // batch k is written once batch k+1 is read and checked and its search rows are queued: the worker builds
+          // k's rows while k-1 is written and k+1 read (with only that, the main thread was left half of them to build)
           let landing: Promise<void> = Promise.resolve();
+          let next: (() => Promise<void>) | undefined;
+          const landNext = async () => {
+            await timed('wait for landing', () => landing);
+            if (!next) return;
+            landing = next();
+            landing.catch(() => undefined);
+            next = undefined;
+          };
           for await (const batch of timedIterable('read', readBatches(file, importer.columns, batchSize, header))) {
             const t0 = performance.now();
             const errors = new RowErrors(importer.columns);
@@ -158,15 +167,14 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
             if (!parallel && batch.length === batchSize && importer.searchDocs) void warmSearchRowPool();
             const mayLand = opts.mode === 'valid' || report.errorCount + errors.errors.length === 0;
             const searchRows =
-              importer.searchDocs && mayLand && checked.length ? buildSearchRows(importer.searchDocs(checked), parallel, { binary: embedded }) : Promise.resolve([]);
+              importer.searchDocs && mayLand && checked.length ? buildSearchRows(importer.searchDocs(checked), parallel, { binary: embedded && importer.copiesSearchRows }) : Promise.resolve([]);
             searchRows.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
             const records = await timed('confirm', () => importer.confirm(tx, ctx, checked, errors));
             report.collect(batch, errors);
             if ((opts.mode === 'valid' || report.errorCount === 0) && records.length) {
-              await timed('wait for landing', () => helpBuildSearchRows(landing));
               const ids = new Set(records.map((r) => (r as { id?: string }).id));
               const secondBatch = batches >= 2;
-              landing = timed('wait for search rows', () => searchRows).then(async (rows) => {
+              const land = () => timed('wait for search rows', () => helpBuildSearchRows(searchRows)).then(async (rows) => {
                 if (!deferDecided && secondBatch) {
                   deferDecided = true;
                   const existing = (await countRows(tx, bulkTables![0])) - imported;
@@ -179,11 +187,13 @@ export function createImportRunner({ db, reports }: { db: Db; reports: ErrorRepo
                 });
                 imported += records.filter((r) => !(r as { existingId?: string }).existingId).length;
               });
-              landing.catch(() => undefined);
+              await landNext();
+              next = land;
             }
             opts.onBatch?.({ rows: batch.length, ms: performance.now() - t0 });
           }
-          await helpBuildSearchRows(landing);
+          await landNext();
+          await landing;
           // every search row is built: the workers' memory goes back before the index builds take theirs
           releaseSearchRowPool();
           if (opts.mode === 'all' && report.errorCount) throw new Rollback();

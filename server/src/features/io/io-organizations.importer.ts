@@ -174,6 +174,8 @@ export const organizationImporter: Importer<OrganizationRecord, Ctx> = {
 
   afterBulk: (ex) => checkIndustryLinks(ex, 'organization'),
 
+  copiesSearchRows: true,
+
   searchDocs: (records) => records.map(organizationSearchDoc),
 
   async land(ex, records, searchRows, opts) {

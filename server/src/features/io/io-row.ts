@@ -82,6 +82,8 @@ export interface Importer<R extends { row: number }, Ctx> {
   land(ex: Executor, records: R[], searchRows: SearchRowData[], opts?: LandOptions): Promise<void>;
   /** the tables land() fills, the records' own first: a big import into the embedded database builds their indexes at the end */
   bulkTables?: readonly string[];
+  /** land() writes the new records' search rows by COPY on the embedded database: they are built as binary tuples */
+  copiesSearchRows?: boolean;
   /** after such a bulk import's indexes are built: checks what its writes left to the end (foreign keys written without row triggers) */
   afterBulk?(ex: Executor): Promise<void>;
   /** likely duplicates of the rows, for /check */

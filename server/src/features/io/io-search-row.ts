@@ -1,13 +1,22 @@
 import { tsvectorEntries, tsvectorLiteral, unplainWords } from '../search/search-index-tsvector';
 import { searchRow, type SearchDoc } from '../search/search-row';
-import { binaryTuple } from './io-copy-binary';
+import { binaryTuple, TupleArena } from './io-copy-binary';
+
+export { TupleArena };
 
 /**
  * A search row and, where its tokens allow it, its tsvector as a literal (see search-index-tsvector.ts) or, for the
  * embedded database, the whole row as a binary COPY tuple (`bin`, see io-copy-binary.ts); where they do not, the words
  * the database is to parse one by one for it (see composeTsvectorLiteral).
  */
-export type SearchRowData = ReturnType<typeof searchRow> & { tsv?: string | null; tsvWords?: string[] | null; bin?: Uint8Array };
+export type SearchRowText = ReturnType<typeof searchRow> & { tsv?: string | null; tsvWords?: string[] | null };
+/** a document as one binary COPY tuple, with only what the importer still reads of it (less to post and keep) */
+export interface SearchRowBinary {
+  entityId: string;
+  bin: Uint8Array;
+}
+export type SearchRowData = SearchRowText | SearchRowBinary;
+export const isBinaryRow = (r: SearchRowData): r is SearchRowBinary => 'bin' in r;
 
 /** search_documents' columns in the order of a binary tuple */
 export const SEARCH_COLUMNS = [
@@ -18,9 +27,9 @@ export const SEARCH_COLUMNS = [
 /**
  * The row the import writes, built where the search rows are built (a worker thread for big files). This
  * module and what it imports are all a worker loads: the text libraries, not the ORM or the schema.
- * `binary`: for a COPY in binary format (the embedded database).
+ * `binary`: for a COPY in binary format (the embedded database), the tuple in `arena`'s memory if given.
  */
-export function importSearchRow(doc: SearchDoc, opts: { binary?: boolean } = {}): SearchRowData {
+export function importSearchRow(doc: SearchDoc, opts: { binary?: boolean; arena?: TupleArena } = {}): SearchRowData {
   const row = searchRow(doc);
   if (opts.binary) {
     const entries = tsvectorEntries(row.tokens);
@@ -29,8 +38,8 @@ export function importSearchRow(doc: SearchDoc, opts: { binary?: boolean } = {})
         { text: row.entityType }, { uuid: row.entityId }, { text: row.title }, { text: row.subtitle }, { text: row.body },
         { text: row.districtCode }, { text: row.kind }, { uuids: row.industryIds }, { tsvector: entries },
         { text: row.titleNorm }, { text: row.pinyinFull }, { text: row.pinyinInitials }, { float4: row.boost },
-      ]);
-      return { ...row, bin };
+      ], opts.arena);
+      return { entityId: row.entityId, bin };
     }
   }
   const tsv = tsvectorLiteral(row.tokens);

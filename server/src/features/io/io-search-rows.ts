@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../search/search-row';
-import { importSearchRow, type SearchRowData } from './io-search-row';
+import { importSearchRow, TupleArena, type SearchRowData } from './io-search-row';
 
 export type { SearchRowData };
 
@@ -35,8 +35,11 @@ interface Task {
 }
 interface Slot {
   worker: Worker;
-  task?: Task;
+  /** posted to the worker, in order: the one it builds and the next (so that it never waits for this thread's event loop) */
+  tasks: Task[];
 }
+/** tasks posted to a worker ahead of its answers */
+const POSTED = 2;
 
 /** The worker runs TypeScript through tsx whatever started this process (tsx, vitest, node). */
 const BOOT = `
@@ -70,8 +73,10 @@ class SearchRowPool {
     const ready: Promise<unknown>[] = [];
     for (let i = this.slots.length; i < this.size; i++) {
       const slot = this.spawn();
-      ready.push(new Promise((resolve) => (slot.task = { warm: true, docs: [doc], binary: true, resolve, reject: resolve })));
-      slot.worker.postMessage({ id: this.nextId++, docs: slot.task!.docs, binary: true });
+      const task: Task = { warm: true, docs: [doc], binary: true, resolve: () => undefined, reject: () => undefined };
+      ready.push(new Promise((resolve) => (task.resolve = task.reject = resolve)));
+      slot.tasks.push(task);
+      slot.worker.postMessage({ id: this.nextId++, docs: task.docs, binary: true });
     }
     return Promise.all(ready).then(() => undefined);
   }
@@ -83,10 +88,9 @@ class SearchRowPool {
     const file = new URL('./io-search-rows.worker.ts', import.meta.url).href;
     const worker = new Worker(BOOT, { eval: true, workerData: { tsx, file, parent: import.meta.url }, resourceLimits: WORKER_LIMITS });
     worker.unref();
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, tasks: [] };
     worker.on('message', (msg: { id: number; rows?: SearchRowData[]; error?: string }) => {
-      const task = slot.task;
-      slot.task = undefined;
+      const task = slot.tasks.shift();
       if (msg.error || !msg.rows) task?.reject(new Error(msg.error ?? 'search rows worker failed'));
       else {
         if (task && !task.warm) searchRowsBuilt.onWorkers += msg.rows.length;
@@ -96,8 +100,7 @@ class SearchRowPool {
     });
     const fail = (e: Error) => {
       this.slots = this.slots.filter((s) => s !== slot);
-      slot.task?.reject(e);
-      slot.task = undefined;
+      for (const t of slot.tasks.splice(0)) t.reject(e);
       this.pump();
     };
     worker.on('error', fail);
@@ -108,14 +111,15 @@ class SearchRowPool {
 
   private pump() {
     while (this.queue.length) {
-      const free = this.slots.find((s) => !s.task) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      const free =
+        this.slots.find((s) => !s.tasks.length) ?? (this.slots.length < this.size ? this.spawn() : this.slots.find((s) => s.tasks.length < POSTED));
       if (!free) break;
       const task = this.queue.shift()!;
-      free.task = task;
+      free.tasks.push(task);
       free.worker.postMessage({ id: this.nextId++, docs: task.docs, binary: task.binary });
     }
     clearTimeout(this.idle);
-    if (this.slots.every((s) => !s.task) && !this.queue.length) {
+    if (this.slots.every((s) => !s.tasks.length) && !this.queue.length) {
       this.idle = setTimeout(() => this.close(), IDLE_MS).unref();
     }
   }
@@ -134,7 +138,8 @@ class SearchRowPool {
     while (!settled && this.queue.length) {
       const task = this.queue.shift()!;
       try {
-        const rows = task.docs.map((d) => importSearchRow(d, { binary: task.binary }));
+        const arena = new TupleArena();
+        const rows = task.docs.map((d) => importSearchRow(d, { binary: task.binary, arena }));
         searchRowsBuilt.inPlaceHelping += rows.length;
         task.resolve(rows);
       } catch (e) {
@@ -145,7 +150,7 @@ class SearchRowPool {
   }
 
   get unused(): boolean {
-    return !this.queue.length && this.slots.every((s) => !s.task);
+    return !this.queue.length && this.slots.every((s) => !s.tasks.length);
   }
 
   close() {

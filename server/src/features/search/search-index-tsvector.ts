@@ -106,9 +106,14 @@ export function tsvectorEntries(tokens: string): [string, number[]][] | null {
     if (list) list.push(i + 1);
     else positions.set(lexemes[i], [i + 1]);
   }
-  const entries = [...positions];
-  if (entries.some(([, p]) => p.length > MAX_POSITIONS_PER_LEXEME)) return null;
-  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // (the default sort compares UTF-16 units: the order of the bytes for these words, which are all in the BMP)
+  const entries: [string, number[]][] = [];
+  for (const lexeme of [...positions.keys()].sort()) {
+    const p = positions.get(lexeme)!;
+    if (p.length > MAX_POSITIONS_PER_LEXEME) return null;
+    entries.push([lexeme, p]);
+  }
+  return entries;
 }
 
 export function tsvectorLiteral(tokens: string): string | null {

@@ -36,3 +36,12 @@ export async function syncNeedSearch(ex: Executor, ids: string[]) {
   );
   for (const id of ids) if (!rows.some((r) => r.need.id === id)) await deleteSearchDocument(ex, 'need', id);
 }
+
+/** The search documents of an organisation's needs, after its name changed (a rename, a merge). */
+export async function syncNeedSearchOfOrganization(ex: Executor, organizationId: string) {
+  const rows = await ex.select({ id: needs.id }).from(needs).where(eq(needs.organizationId, organizationId));
+  await syncNeedSearch(
+    ex,
+    rows.map((r) => r.id),
+  );
+}

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/client';
 import { networks, people } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
+import { syncNeedSearchOfOrganization } from '../needs/need-search';
 import { reindexPeople } from '../people/person-detail.service';
 import { upsertSearchDocuments } from '../search/search-index';
 import { membershipsOf } from './member-of.repository';
@@ -41,8 +42,10 @@ export async function reindexOrganizations(ex: Executor, ids: string[]) {
 
 /**
  * What points at an organisation follows its name (after a rename or a merge): linked affiliations show
- * it, and the search documents of those people (their titles) are rebuilt. Call it in the write's transaction.
+ * it, and the search documents of those people (their titles) and of its needs are rebuilt. Call it in the
+ * write's transaction.
  */
 export async function relinkOrganization(ex: Executor, organizationId: string, name: string) {
   await reindexPeople(ex, await repo.renameAffiliations(ex, organizationId, name));
+  await syncNeedSearchOfOrganization(ex, organizationId);
 }

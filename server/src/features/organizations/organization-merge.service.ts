@@ -5,6 +5,7 @@ import { assertCanChange } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { deleteSearchDocument } from '../search/search-index';
 import { moveMemberships } from './member-of.repository';
+import { moveOrganizationReferences } from './organization-references.repository';
 import { organizationDetail, reindexOrganization, relinkOrganization } from './organization-detail.service';
 import { canMerge } from './organizations.policy';
 import { auditOrganization } from './organizations.presenter';
@@ -14,7 +15,8 @@ const union = (...lists: string[][]) => [...new Set(lists.flat())];
 
 /**
  * Merging a duplicate (source) into the record kept: memberships (one per network), affiliations,
- * industries and aliases move over, the source's name becomes an alias, the kept record's empty fields
+ * industries, aliases and what other features store about it (needs, accounts, service records, hosts …: see
+ * organization-references.repository.ts) move over, the source's name becomes an alias, the kept record's empty fields
  * take the source's values, the source is deleted with its search document: all in one transaction,
  * audited as 'merge' on both records (the kept one with before = both, after = the result).
  */
@@ -36,6 +38,7 @@ export function createOrganizationMerge({ db }: { db: Db }) {
 
       const memberships = await moveMemberships(tx, 'organization', sourceId, keepId);
       const affiliations = await repo.moveAffiliations(tx, sourceId, keepId);
+      const needs = await moveOrganizationReferences(tx, sourceId, keepId);
       await repo.setOrganizationIndustries(tx, keepId, union(keepIndustries, sourceIndustries));
 
       const keepNorm = repo.nameNorm(keep.name);
@@ -67,7 +70,7 @@ export function createOrganizationMerge({ db }: { db: Db }) {
         entity: 'organization',
         entityId: keepId,
         before: { kept: { id: keepId, ...auditOrganization(keep, keepIndustries) }, source: { id: sourceId, ...auditOrganization(source, sourceIndustries) } },
-        after: { id: keepId, ...auditOrganization(after, afterIndustries), mergedFrom: sourceId, moved: { ...memberships, affiliations } },
+        after: { id: keepId, ...auditOrganization(after, afterIndustries), mergedFrom: sourceId, moved: { ...memberships, affiliations, needs: needs.length } },
       });
       await recordAudit(tx, actor, {
         action: 'merge',

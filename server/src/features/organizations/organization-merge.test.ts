@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { syncNeedSearch } from '../needs/need-search';
 import { describe, expect, it } from 'vitest';
 import { industries, searchDocuments } from '../../db/schema';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, addMember, makeNetwork, makeOrg, makePerson, makeUscc } from '../../test/factories';
+import { loginAs, addMember, makeNetwork, makeOrg, makePerson, makePlace, makeUser, makeUscc } from '../../test/factories';
 
 const t = useTestApp();
 const PUDONG = '310115';
@@ -15,7 +16,7 @@ async function makeIndustry(name: string) {
   return row!;
 }
 
-const searchDoc = async (id: string, entityType: 'organization' | 'person' = 'organization') =>
+const searchDoc = async (id: string, entityType: 'organization' | 'person' | 'need' = 'organization') =>
   (
     await t.app.services.db
       .select()
@@ -120,5 +121,46 @@ describe('merging organisations', () => {
     const expert = (await loginAs(t.app, { role: 'expert', scopes: [{ kind: 'district', value: PUDONG }] })).session;
     expect((await expert.send('POST', `/api/organizations/${pudong.id}/merge`, { sourceId: other.id })).statusCode).toBe(403);
     expect((await expert.get(`/api/organizations/${other.id}`)).statusCode).toBe(200);
+  });
+
+  it("keeps what other features store about the duplicate: its needs (found under the kept name), account, service records and place", async () => {
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const k = u();
+    const keep = await makeOrg(t.app, { name: `申通${k}科技有限公司`, districtCode: PUDONG });
+    const source = await makeOrg(t.app, { name: `申通${k}科技`, districtCode: PUDONG });
+    const other = await makeOrg(t.app, { name: `另一家${k}公司`, districtCode: PUDONG });
+    const db = t.app.services.db;
+    const rows = async (q: SQL) => (await db.execute(q)).rows as Record<string, unknown>[];
+    const [need] = await rows(sql`insert into needs (organization_id, category, title, district_code) values (${source.id}, 'financing', ${`融资需求${k}`}, ${PUDONG}) returning id`);
+    await syncNeedSearch(db, [need.id as string]);
+    const user = await makeUser(t.app, { role: 'enterprise' });
+    await db.execute(sql`insert into account_links (user_id, organization_id) values (${user.id}, ${source.id})`);
+    const [record] = await rows(sql`insert into service_records (organization_id, provider_organization_ids, served_on, kind)
+      values (${source.id}, ${sql.param([source.id, other.id])}::uuid[], '2026-11-01', 'financing') returning id`);
+    const place = await makePlace(t.app, { name: `园区${k}`, districtCode: PUDONG });
+    await db.execute(sql`insert into place_relations (place_id, operator_organization_id) values (${place.id}, ${source.id})`);
+
+    expect((await session.send('POST', `/api/organizations/${keep.id}/merge`, { sourceId: source.id })).statusCode).toBe(200);
+
+    expect(await rows(sql`select organization_id from needs where id = ${need.id as string}`)).toEqual([{ organization_id: keep.id }]);
+    expect(await rows(sql`select organization_id from account_links where user_id = ${user.id}`)).toEqual([{ organization_id: keep.id }]);
+    const [served] = await rows(sql`select organization_id, provider_organization_ids::text[] as providers from service_records where id = ${record.id as string}`);
+    expect(served.organization_id).toBe(keep.id);
+    expect([...(served.providers as string[])].sort()).toEqual([keep.id, other.id].sort());
+    expect(await rows(sql`select operator_organization_id from place_relations where place_id = ${place.id}`)).toEqual([{ operator_organization_id: keep.id }]);
+    // the need's search document names the organisation it now belongs to
+    expect((await searchDoc(need.id as string, 'need'))?.subtitle).toBe(keep.name);
+  });
+
+  it('renaming an organisation rewrites the search documents of its needs, which show its name', async () => {
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const k = u();
+    const org = await makeOrg(t.app, { name: `旧名${k}有限公司`, districtCode: PUDONG });
+    const db = t.app.services.db;
+    const [need] = (await db.execute(sql`insert into needs (organization_id, category, title) values (${org.id}, 'talent', ${`人才需求${k}`}) returning id`)).rows as { id: string }[];
+    await syncNeedSearch(db, [need.id]);
+    const res = await session.send('PATCH', `/api/organizations/${org.id}`, { name: `新名${k}有限公司`, force: true });
+    expect(res.statusCode).toBe(200);
+    expect((await searchDoc(need.id, 'need'))?.subtitle).toBe(`新名${k}有限公司`);
   });
 });

@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import { assertCanChange } from '../../lib/visibility';
 import { recordAudit } from '../audit/audit.repository';
 import { moveMemberships } from '../organizations/member-of.repository';
+import { movePersonReferences } from './person-references.repository';
 import { canMerge } from '../organizations/organizations.policy';
 import { deleteSearchDocument } from '../search/search-index';
 import { personDetail, reindexPerson } from './person-detail.service';
@@ -17,7 +18,8 @@ const affiliationKey = (a: { organizationId: string | null; organizationName: st
 /**
  * Merging a duplicate person (source) into the one kept, in one transaction: affiliations (the same
  * title at the same organisation once), memberships (one per network, the better tier), industries,
- * roles and expertise move over; the kept person's empty fields take the source's values (political
+ * roles, expertise and what other features store about the person (account, assignments, topic groups …: see
+ * person-references.repository.ts) move over; the kept person's empty fields take the source's values (political
  * affiliation only together with its consent); the source is deleted with its search document; audited
  * as 'merge' with both records before and the result after.
  */
@@ -45,6 +47,7 @@ export function createPersonMerge({ db }: { db: Db }) {
       const sourceIndustries = industries.get(sourceId)!.map((i) => i.id);
       await repo.setPersonIndustries(tx, keepId, union(keepIndustries, sourceIndustries));
 
+      await movePersonReferences(tx, sourceId, keepId);
       await repo.deletePerson(tx, sourceId);
       await deleteSearchDocument(tx, 'person', sourceId);
       const takePolitical = keep.politicalAffiliation == null && source.politicalAffiliation != null;

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { searchDocuments } from '../../db/schema';
 import { useTestApp } from '../../test/build-test-app';
-import { loginAs, addMember, makeNetwork, makeOrg, makePerson } from '../../test/factories';
+import { loginAs, addMember, makeNetwork, makeOrg, makePerson, makeUser } from '../../test/factories';
 
 const t = useTestApp();
 const PUDONG = '310115';
@@ -65,5 +65,27 @@ describe('merging people', () => {
     const viewer = (await loginAs(t.app, { role: 'viewer', scopes: [{ kind: 'district', value: PUDONG }] })).session;
     expect((await viewer.send('POST', `/api/people/${a.id}/merge`, { sourceId: c.id })).statusCode).toBe(403);
     expect((await viewer.get(`/api/people/${c.id}`)).statusCode).toBe(200);
+  });
+
+  it("keeps what other features store about the duplicate: its expert account, need assignments, topic groups and services given", async () => {
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const k = String(Date.now() % 1e6);
+    const keep = await makePerson(t.app, { name: `合并专家甲${k}`, districtCode: PUDONG });
+    const source = await makePerson(t.app, { name: `合并专家乙${k}`, districtCode: PUDONG });
+    const org = await makeOrg(t.app, { name: `受助企业${k}有限公司`, districtCode: PUDONG });
+    const db = t.app.services.db;
+    const rows = async (q: SQL) => (await db.execute(q)).rows as Record<string, unknown>[];
+    const [need] = await rows(sql`insert into needs (organization_id, category, title) values (${org.id}, 'legal', ${`法律需求${k}`}) returning id`);
+    const [assignment] = await rows(sql`insert into need_assignments (need_id, person_id) values (${need.id as string}, ${source.id}) returning id`);
+    const user = await makeUser(t.app, { role: 'expert' });
+    await db.execute(sql`insert into account_links (user_id, person_id) values (${user.id}, ${source.id})`);
+    const [record] = await rows(sql`insert into service_records (organization_id, provider_person_ids, served_on, kind)
+      values (${org.id}, ${sql.param([source.id, keep.id])}::uuid[], '2026-11-02', 'legal') returning id`);
+
+    expect((await session.send('POST', `/api/people/${keep.id}/merge`, { sourceId: source.id })).statusCode).toBe(200);
+
+    expect(await rows(sql`select person_id from need_assignments where id = ${assignment.id as string}`)).toEqual([{ person_id: keep.id }]);
+    expect(await rows(sql`select person_id from account_links where user_id = ${user.id}`)).toEqual([{ person_id: keep.id }]);
+    expect(await rows(sql`select provider_person_ids::text[] as ids from service_records where id = ${record.id as string}`)).toEqual([{ ids: [keep.id] }]);
   });
 });

@@ -15,7 +15,9 @@ import {
   events,
   people,
   reportedFigures,
+  searchDocuments,
 } from '../../db/schema';
+import { keywordCondition, searchDocOf } from '../search/list-query';
 import type { Actor } from '../../lib/actor';
 import { readCondition } from '../../lib/visibility';
 import { likeContains } from '../../lib/text';
@@ -42,10 +44,20 @@ export interface EventFilter {
 /** A Shanghai calendar date's first instant. */
 export const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
+/**
+ * The list's keyword, matched as the search box matches it (list-query.ts keywordCondition on the event's search
+ * document: words, pinyin and initials of the title, Traditional input, the series and venues): the list finds what
+ * the search box finds. Input with nothing to search for (punctuation) filters nothing.
+ */
+function eventKeyword(q: string) {
+  const keyword = keywordCondition(q);
+  return keyword && sql`exists (select 1 from ${searchDocuments} where ${searchDocOf('event', events.id)} and ${keyword})`;
+}
+
 export function eventWhere(f: EventFilter) {
   return and(
     f.scope,
-    f.q ? sql`(${events.title} ilike ${likeContains(f.q)} or ${events.seriesName} ilike ${likeContains(f.q)})` : undefined,
+    f.q ? eventKeyword(f.q) : undefined,
     f.kind ? eq(events.kind, f.kind) : undefined,
     f.status ? eq(events.status, f.status) : undefined,
     f.districtCode

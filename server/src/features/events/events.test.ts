@@ -113,6 +113,15 @@ describe('events', () => {
     expect((await session.get(`/api/events/${ev.id}`)).json().outcomes.agreements).toBe(1);
   });
 
+  it('finds events in the list by words, pinyin, initials and Traditional input of the title, and by series and venue, like the search box', async () => {
+    const k = String(Date.now() % 1e6);
+    const ev = await t.app.services.events.createEvent(systemActor(), parseEvent(serviceDay({ title: `金桥产业对接会${k}`, seriesName: `临港系列${k}` })));
+    const { session } = await loginAs(t.app, { role: 'admin' });
+    const ids = async (q: string) => (await session.get(`/api/events?pageSize=200&q=${encodeURIComponent(q)}`)).json().items.map((e: { id: string }) => e.id);
+    for (const q of [`对接会${k}`, 'jinqiaochanye', 'jqcy', '金橋產業', `临港系列${k}`, '奉贤分会场']) expect(await ids(q), q).toContain(ev.id);
+    expect(await ids(`对接会${k}不存在`)).not.toContain(ev.id);
+  });
+
   it('names the field of a bad value, in Chinese or in English', async () => {
     const { session } = await loginAs(t.app, { role: 'admin' });
     const res = await session.send('POST', '/api/events', serviceDay({ startsAt: '2024-09-20T09:00', endsAt: '2024-09-19T09:00', kind: 'party' }));

@@ -75,11 +75,10 @@ export async function insertIndustryLinks(
   opts: { fresh?: boolean; bulk?: boolean; copy?: boolean } = {},
 ) {
   if (!pairs.length) return;
-  const owner = table === 'organization' ? 'organization' : 'person';
-  const target = sql.raw(`${owner}_industries (${owner}_id`);
+  const target = sql.raw(`${table}_industries (${table}_id`);
   // fresh pairs by COPY on the embedded database (see io-copy.ts); else one statement
   const insert = async () => {
-    if (opts.fresh && opts.copy && (await copyRows(ex, `${owner}_industries`, [`${owner}_id`, 'industry_id'], pairs))) return;
+    if (opts.fresh && opts.copy && (await copyRows(ex, `${table}_industries`, [`${table}_id`, 'industry_id'], pairs))) return;
     await ex.execute(sql`
     insert into ${target}, industry_id)
     select * from unnest(${arr(pairs.map((p) => p[0]), 'uuid[]')}, ${arr(pairs.map((p) => p[1]), 'uuid[]')})
@@ -213,7 +212,6 @@ export async function insertMemberships(ex: Executor, rows: MembershipInsert[]) 
       ${arr(rows.map((r) => r.role), 'text[]')}, ${arr(rows.map((r) => r.joinedOn), 'date[]')})`);
 }
 
-
 /**
  * Search documents of new records, built with searchRow (see io-search-rows.ts); tokens become the 'simple'
  * tsvector to_tsvector would give (see search-index-tsvector.ts: a literal where the tokens allow it, computed
@@ -233,10 +231,7 @@ export async function insertSearchRows(ex: Executor, all: SearchRowData[], opts:
   }
   const rows = binary.length ? all.filter((r): r is SearchRowText => !isBinaryRow(r)) : (all as SearchRowText[]);
   if (!rows.length) return;
-  const literals = rows.map((r) => {
-    const given = (r as { tsv?: string | null }).tsv;
-    return given === undefined ? tsvectorLiteral(r.tokens) : given;
-  });
+  const literals = rows.map((r) => (r.tsv === undefined ? tsvectorLiteral(r.tokens) : r.tsv));
   if (opts.fresh && opts.copy && copyClient(ex)) await composeLiterals(ex, rows, literals);
   for (const l of literals) tsvectorLiterals[l === null ? 'fallback' : 'given']++;
   if (opts.fresh && opts.copy) {

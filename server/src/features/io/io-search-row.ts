@@ -2,8 +2,6 @@ import { tsvectorEntries, tsvectorLiteral, unplainWords } from '../search/search
 import { searchRow, type SearchDoc } from '../search/search-row';
 import { binaryTuple, TupleArena } from './io-copy-binary';
 
-export { TupleArena };
-
 /**
  * A search row and, where its tokens allow it, its tsvector as a literal (see search-index-tsvector.ts) or, for the
  * embedded database, the whole row as a binary COPY tuple (`bin`, see io-copy-binary.ts); where they do not, the words
@@ -44,4 +42,10 @@ export function importSearchRow(doc: SearchDoc, opts: { binary?: boolean; arena?
   }
   const tsv = tsvectorLiteral(row.tokens);
   return tsv === null ? { ...row, tsv, tsvWords: unplainWords(row.tokens) } : { ...row, tsv };
+}
+
+/** The rows of a chunk of documents, built on this thread (the binary tuples of the chunk in one arena). */
+export function importSearchRows(docs: readonly SearchDoc[], binary: boolean): SearchRowData[] {
+  const arena = new TupleArena();
+  return docs.map((d) => importSearchRow(d, { binary, arena }));
 }

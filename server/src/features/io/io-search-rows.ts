@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../search/search-row';
-import { importSearchRow, TupleArena, type SearchRowData } from './io-search-row';
+import { importSearchRows, type SearchRowData } from './io-search-row';
 
 export type { SearchRowData };
 
@@ -138,8 +138,7 @@ class SearchRowPool {
     while (!settled && this.queue.length) {
       const task = this.queue.shift()!;
       try {
-        const arena = new TupleArena();
-        const rows = task.docs.map((d) => importSearchRow(d, { binary: task.binary, arena }));
+        const rows = importSearchRows(task.docs, task.binary);
         searchRowsBuilt.inPlaceHelping += rows.length;
         task.resolve(rows);
       } catch (e) {
@@ -175,7 +174,7 @@ export const searchRowsBuilt = { inPlace: 0, onWorkers: 0, inPlaceAfterWorkerFai
  */
 export async function buildSearchRows(docs: SearchDoc[], parallel: boolean, opts: { binary?: boolean } = {}): Promise<SearchRowData[]> {
   const binary = opts.binary ?? false;
-  const inPlace = () => docs.map((d) => importSearchRow(d, { binary }));
+  const inPlace = () => importSearchRows(docs, binary);
   if (!parallel || docs.length < CHUNK) {
     searchRowsBuilt.inPlace += docs.length;
     return inPlace();
@@ -185,10 +184,7 @@ export async function buildSearchRows(docs: SearchDoc[], parallel: boolean, opts
   return pool.build(docs, binary).catch(() => ((searchRowsBuilt.inPlaceAfterWorkerFailed += docs.length), inPlace()));
 }
 
-/**
- * Waits for `until` (a batch's landing, which waits for its search rows), building queued search rows on this
- * thread meanwhile (see SearchRowPool.helpUntil).
- */
+/** Waits for `until` (a batch's search rows), building queued chunks on this thread meanwhile (see SearchRowPool.helpUntil). */
 export async function helpBuildSearchRows<T>(until: Promise<T>): Promise<T> {
   await pool?.helpUntil(until);
   return until;

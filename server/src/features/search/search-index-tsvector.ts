@@ -80,16 +80,17 @@ function lexemesInOrder(tokens: string): string[] | null {
   if (words.length > MAX_TOKENS) return null;
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w === '' || w.length > MAX_TOKEN_CHARS) return null;
-    if (isPlain(w)) out.push(w);
-    else {
-      const lexemes = asciiWordLexemes(w);
-      if (!lexemes) return null;
-      for (const l of lexemes) out.push(l);
-    }
+    const lexemes = wordLexemes(words[i]);
+    if (!lexemes) return null;
+    for (const l of lexemes) out.push(l);
   }
   return out.length > MAX_POSITION ? null : out;
+}
+
+/** The lexemes of one word the literal can take (a plain word is its own lexeme), or null: the database parses it. */
+function wordLexemes(w: string): readonly string[] | null {
+  if (w === '' || w.length > MAX_TOKEN_CHARS) return null;
+  return isPlain(w) ? [w] : asciiWordLexemes(w);
 }
 
 /**
@@ -99,7 +100,10 @@ function lexemesInOrder(tokens: string): string[] | null {
 export function tsvectorEntries(tokens: string): [string, number[]][] | null {
   if (tokens === '') return [];
   const lexemes = lexemesInOrder(tokens);
-  if (!lexemes) return null;
+  return lexemes && entriesOf(lexemes);
+}
+
+function entriesOf(lexemes: readonly string[]): [string, number[]][] | null {
   const positions = new Map<string, number[]>();
   for (let i = 0; i < lexemes.length; i++) {
     const list = positions.get(lexemes[i]);
@@ -122,9 +126,9 @@ export function tsvectorLiteral(tokens: string): string | null {
   if (!lexemes) return null;
   // the usual row: each lexeme written with its position as it comes, a lexeme met twice written twice (the
   // database's tsvector input sorts the lexemes and merges the positions of one, as to_tsvector does); only a
-  // text long enough for a lexeme to exceed the positions a lexeme may keep goes through tsvectorEntries
+  // text long enough for a lexeme to exceed the positions a lexeme may keep goes through entriesOf
   if (lexemes.length <= MAX_POSITIONS_PER_LEXEME) return lexemes.map((l, i) => `'${l}':${i + 1}`).join(' ');
-  const entries = tsvectorEntries(tokens);
+  const entries = entriesOf(lexemes);
   return entries && entries.map(([l, p]) => `'${l}':${p.join(',')}`).join(' ');
 }
 
@@ -139,7 +143,7 @@ export function unplainWords(tokens: string): string[] | null {
   const out = new Set<string>();
   for (const w of words) {
     if (w === '') return null;
-    if (w.length > MAX_TOKEN_CHARS || !(isPlain(w) || asciiWordLexemes(w))) out.add(w);
+    if (!wordLexemes(w)) out.add(w);
   }
   return [...out];
 }
@@ -170,9 +174,7 @@ export function composeTsvectorLiteral(tokens: string, unplain: ReadonlySet<stri
   let pos = 0;
   for (const w of tokens.split(' ')) {
     if (!unplain.has(w)) {
-      const lexemes = isPlain(w) ? null : asciiWordLexemes(w);
-      if (lexemes) for (const l of lexemes) add(l, ++pos);
-      else add(w, ++pos);
+      for (const l of wordLexemes(w) ?? [w]) add(l, ++pos);
       continue;
     }
     const lexemes = parsed.get(w);

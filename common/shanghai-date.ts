@@ -16,6 +16,9 @@ export function shanghaiDate(at: Date | number): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** The instant of a Shanghai calendar date (YYYY-MM-DD) at a wall-clock time (HH:MM, midnight by default). */
+export const shanghaiInstant = (day: string, time = '00:00'): Date => new Date(`${day}T${time}:00+08:00`);
+
 /** Today's date (YYYY-MM-DD) in Shanghai. Reads the clock on every call (fake clocks in tests work). */
 export const shanghaiToday = (): string => shanghaiDate(new Date());
 

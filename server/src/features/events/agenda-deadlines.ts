@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { openNeedStatuses } from '../../../../common/need-workflow';
-import { shanghaiToday } from '../../../../common/shanghai-date';
+import { shanghaiInstant, shanghaiToday } from '../../../../common/shanghai-date';
 import type { Executor, Tx } from '../../db/client';
 import { eventAgendaItems, events, jobs, needs } from '../../db/schema';
 import { enqueueJob, type Job, type JobHandler } from '../../lib/jobs';
@@ -27,7 +27,7 @@ interface Payload {
   day: string;
 }
 
-const at9 = (day: string) => new Date(`${day}T09:00:00+08:00`);
+const at9 = (day: string) => shanghaiInstant(day, '09:00');
 
 /** Replace the need's pending meeting-deadline reminder by this item's (none when the day is empty or past). */
 export async function scheduleAgendaDeadline(ex: Executor, item: { id: string; needId: string; nextDeadline: string | null }) {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { shanghaiToday } from '../../../../common/shanghai-date';
+import { shanghaiInstant, shanghaiToday } from '../../../../common/shanghai-date';
 import type { Executor, Tx } from '../../db/client';
 import { agreementCommitments, agreements, users } from '../../db/schema';
 import { enqueueJob, type Job, type JobHandler } from '../../lib/jobs';
@@ -24,7 +24,7 @@ interface Payload {
   day: string;
 }
 
-const at9 = (day: string) => new Date(`${day}T09:00:00+08:00`);
+const at9 = (day: string) => shanghaiInstant(day, '09:00');
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Schedule the reminders of one agreement, in the transaction that writes it. */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { shanghaiInstant } from '../../../../common/shanghai-date';
 import type { Executor } from '../../db/client';
 import {
   agreementCommitments,
@@ -41,8 +42,6 @@ export interface EventFilter {
   to?: string;
 }
 
-/** A Shanghai calendar date's first instant. */
-export const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 /**
  * The list's keyword, matched as the search box matches it (list-query.ts keywordCondition on the event's search
@@ -63,8 +62,8 @@ export function eventWhere(f: EventFilter) {
     f.districtCode
       ? sql`(${events.districtCode} = ${f.districtCode} or exists (select 1 from event_venues v where v.event_id = ${events.id} and v.district_code = ${f.districtCode}))`
       : undefined,
-    f.from ? gte(events.startsAt, shanghaiMidnight(f.from)) : undefined,
-    f.to ? lt(events.startsAt, new Date(shanghaiMidnight(f.to).getTime() + 86_400_000)) : undefined,
+    f.from ? gte(events.startsAt, shanghaiInstant(f.from)) : undefined,
+    f.to ? lt(events.startsAt, new Date(shanghaiInstant(f.to).getTime() + 86_400_000)) : undefined,
   );
 }
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createNeedBody } from '../../../../common/schemas/needs';
-import { shanghaiToday } from '../../../../common/shanghai-date';
+import { shanghaiInstant, shanghaiToday } from '../../../../common/shanghai-date';
 import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -16,7 +16,7 @@ import * as repo from './needs.repository';
 import { addWorkingDays, deadlinePreset, loadExceptions, nextWorkingDay } from './work-calendar';
 
 /** A reminder runs at 09:00 Shanghai time on its day. */
-const at9 = (day: string) => new Date(`${day}T09:00:00+08:00`);
+const at9 = (day: string) => shanghaiInstant(day, '09:00');
 
 /** Schedule the reminders (on the deadline day) and escalations (a working day later) of a need's deadlines. */
 async function scheduleDeadlines(tx: Tx, needId: string, respondBy: string, resolveBy: string, exceptions: Map<string, boolean>) {
